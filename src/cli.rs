@@ -1,0 +1,497 @@
+//! The command-line interface: the same library the app uses, for scripting,
+//! tests and other tools. JSON shapes are documented in docs/cli.md and are
+//! a contract: fields may be added, never renamed or removed.
+//!
+//! Exit codes: 0 all done; 1 some inputs failed (the others were done) or the
+//! library could not be used; 2 usage error.
+
+use crate::extract;
+use crate::import::{self, ImportEvent};
+use crate::ingest;
+use crate::model::{ExtractedStatement, ImportOutcome, ImportSummary};
+use crate::store::{ArticleQuery, Library, StatementQuery};
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+#[derive(Debug, Parser)]
+#[command(name = "onrecord", version = crate::VERSION, about = "On Record — who said what, in which words.", long_about = None)]
+pub struct Cli {
+    /// The library database (default: the platform's data directory).
+    #[arg(long, global = true, env = "ONRECORD_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import files and folders (recursively) into the library.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List articles, newest first.
+    Articles {
+        /// Only articles whose title or outlet contains this text.
+        #[arg(long)]
+        filter: Option<String>,
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// List statements, oldest first.
+    Statements {
+        /// Only this speaker (name or alias).
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only statements matching this full-text query.
+        #[arg(long)]
+        topic: Option<String>,
+        /// Only statements of this article.
+        #[arg(long)]
+        article: Option<i64>,
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// List speakers with their roles and statement counts.
+    Speakers,
+    /// Full-text search over articles.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Print what would be extracted from files, without a library.
+    Extract {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write a consistent copy of the library (safe while it is in use).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import the bundled sample library.
+    Samples,
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("onrecord: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The library path: `--db`, `$ONRECORD_DB`, or the platform data directory.
+pub fn default_db_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("org", "OnRecord", "onrecord")
+        .context("cannot find a home directory for the library; pass --db PATH")?;
+    Ok(dirs.data_dir().join("library.sqlite3"))
+}
+
+fn open_library(cli: &Cli) -> Result<Library> {
+    let path = match &cli.db {
+        Some(path) => path.clone(),
+        None => default_db_path()?,
+    };
+    Ok(Library::open(&path)?)
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let format = cli.format;
+    let mut out = std::io::stdout().lock();
+    let Some(command) = &cli.command else {
+        return run_default(&cli, &mut out);
+    };
+    match command {
+        Command::Extract { files } => extract_files(files, format, &mut out),
+        Command::Import { paths } => {
+            let mut library = open_library(&cli)?;
+            import_paths(&mut library, paths, format, &mut out)
+        }
+        Command::Samples => {
+            let mut library = open_library(&cli)?;
+            let summary = import::import_samples(&mut library, &mut |_| {})?;
+            print_summary(&summary, format, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Articles { filter, limit } => {
+            let library = open_library(&cli)?;
+            let articles = library.articles(&ArticleQuery {
+                filter: filter.clone(),
+                limit: *limit,
+            })?;
+            if format == OutputFormat::Json {
+                return json(&articles, &mut out);
+            }
+            for a in &articles {
+                writeln!(
+                    out,
+                    "{:>6}  {:10}  {:<24}  {:>3}  {}",
+                    a.id,
+                    a.published.as_deref().unwrap_or("—"),
+                    truncate(a.outlet.as_deref().unwrap_or("—"), 24),
+                    a.statement_count,
+                    a.title.as_deref().unwrap_or("(untitled)")
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Statements {
+            speaker,
+            topic,
+            article,
+            limit,
+        } => {
+            let library = open_library(&cli)?;
+            let query = StatementQuery {
+                speaker: speaker.clone(),
+                topic: topic.clone(),
+                article_id: *article,
+                limit: *limit,
+            };
+            let statements = library.statements(&query)?;
+            if format == OutputFormat::Json {
+                return json(&statements, &mut out);
+            }
+            for s in &statements {
+                writeln!(
+                    out,
+                    "{:>6}  {:10}  {:<10}  {}{}: “{}”",
+                    s.id,
+                    s.date.as_deref().unwrap_or("—"),
+                    s.kind.as_str(),
+                    s.speaker.as_deref().unwrap_or("(unknown)"),
+                    role_suffix(s.role.as_deref(), s.organization.as_deref()),
+                    s.text
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Speakers => {
+            let library = open_library(&cli)?;
+            let speakers = library.speakers()?;
+            if format == OutputFormat::Json {
+                return json(&speakers, &mut out);
+            }
+            for s in &speakers {
+                writeln!(
+                    out,
+                    "{:>5}  {}{}",
+                    s.statement_count,
+                    s.name,
+                    role_suffix(s.role.as_deref(), s.organization.as_deref())
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { query, limit } => {
+            let library = open_library(&cli)?;
+            let hits = library.search(query, *limit)?;
+            if format == OutputFormat::Json {
+                return json(&hits, &mut out);
+            }
+            for h in &hits {
+                writeln!(
+                    out,
+                    "{:>6}  {:10}  {}",
+                    h.article_id,
+                    h.published.as_deref().unwrap_or("—"),
+                    h.title.as_deref().unwrap_or("(untitled)")
+                )?;
+                writeln!(out, "        {}", h.snippet.replace('\n', " "))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { out: target } => {
+            let library = open_library(&cli)?;
+            library.backup(target)?;
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({ "backup": target.display().to_string() }),
+                    &mut out,
+                );
+            }
+            writeln!(out, "Backed up the library to {}", target.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// No command: until the desktop app lands, open (and on first run seed) the
+/// default library and show where things stand and how to go on.
+fn run_default(cli: &Cli, out: &mut impl Write) -> Result<ExitCode> {
+    let mut library = open_library(cli)?;
+    if library.counts()?.articles == 0 {
+        let summary = import::import_samples(&mut library, &mut |_| {})?;
+        writeln!(
+            out,
+            "Loaded the sample library: {} articles, {} statements.",
+            summary.imported, summary.statements
+        )?;
+    }
+    let counts = library.counts()?;
+    if let Some(path) = library.path() {
+        writeln!(
+            out,
+            "Library {}: {} articles, {} statements, {} speakers.\n",
+            path.display(),
+            counts.articles,
+            counts.statements,
+            counts.speakers
+        )?;
+    }
+    use clap::CommandFactory;
+    write!(out, "{}", Cli::command().render_help())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_paths(
+    library: &mut Library,
+    paths: &[PathBuf],
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let (inputs, failures, skipped) = import::collect_inputs(paths);
+    let show_progress = std::io::stderr().is_terminal() && format == OutputFormat::Text;
+    let mut lines: Vec<String> = Vec::new();
+    let mut on_event = |event: ImportEvent| match event {
+        ImportEvent::Progress { done, total, path } if show_progress => {
+            eprint!("\r\x1b[2K{done}/{total} {}", truncate(&path, 60));
+        }
+        ImportEvent::Committed(results) if format == OutputFormat::Text => {
+            for r in results {
+                let name = match &r.part {
+                    Some(part) => format!("{} ({part})", r.path),
+                    None => r.path.clone(),
+                };
+                lines.push(match r.outcome {
+                    ImportOutcome::Imported {
+                        statements, title, ..
+                    } => {
+                        format!(
+                            "imported   {name} — {} ({statements} statements)",
+                            title.as_deref().unwrap_or("untitled")
+                        )
+                    }
+                    ImportOutcome::Duplicate { article_id } => {
+                        format!("duplicate  {name} (already article {article_id})")
+                    }
+                    ImportOutcome::Failed { error } => format!("failed     {name}: {error}"),
+                });
+            }
+        }
+        _ => {}
+    };
+    let mut summary = import::import(library, inputs, &AtomicBool::new(false), &mut on_event)?;
+    if show_progress {
+        eprint!("\r\x1b[2K");
+    }
+    for failure in failures {
+        if let ImportOutcome::Failed { error } = &failure.outcome {
+            lines.push(format!("failed     {}: {error}", failure.path));
+        }
+        summary.add(&failure);
+    }
+    summary.skipped += skipped;
+    if format == OutputFormat::Text {
+        for line in &lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    print_summary(&summary, format, out)?;
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn print_summary(
+    summary: &ImportSummary,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    if format == OutputFormat::Json {
+        serde_json::to_writer_pretty(&mut *out, summary)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} imported, {} duplicates, {} failed{} — {} statements found.",
+        summary.imported,
+        summary.duplicates,
+        summary.failed.len(),
+        if summary.skipped > 0 {
+            format!(
+                ", {} skipped (hidden or not a supported type)",
+                summary.skipped
+            )
+        } else {
+            String::new()
+        },
+        summary.statements
+    )?;
+    Ok(())
+}
+
+/// One file of `onrecord extract --format json`.
+#[derive(Debug, Serialize)]
+struct ExtractedFile {
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    statements: Vec<ExtractedStatement>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+fn extract_files(
+    files: &[PathBuf],
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let mut results = Vec::new();
+    let mut any_failed = false;
+    for file in files {
+        let shown = file.display().to_string();
+        let input = import::Input::file(file);
+        let failed = |error: String| ExtractedFile {
+            file: shown.clone(),
+            part: None,
+            title: None,
+            date: None,
+            statements: vec![],
+            error: Some(error),
+        };
+        match import::process(&input) {
+            Err(error) => {
+                any_failed = true;
+                eprintln!("onrecord: {shown}: {error}");
+                results.push(failed(error));
+            }
+            Ok(parts) => {
+                for part in parts {
+                    match part {
+                        Ok((doc, statements)) => results.push(ExtractedFile {
+                            file: shown.clone(),
+                            part: doc.part.clone(),
+                            title: doc.title.clone(),
+                            date: doc.published.clone(),
+                            statements,
+                            error: None,
+                        }),
+                        Err((part, error)) => {
+                            any_failed = true;
+                            eprintln!("onrecord: {shown} ({part}): {error}");
+                            results.push(ExtractedFile {
+                                part: Some(part),
+                                ..failed(error)
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if format == OutputFormat::Json {
+        json(&results, out)?;
+    } else {
+        for r in &results {
+            if r.error.is_some() {
+                continue;
+            }
+            writeln!(
+                out,
+                "{} — {} ({})",
+                r.file,
+                r.title.as_deref().unwrap_or("untitled"),
+                r.date.as_deref().unwrap_or("undated")
+            )?;
+            for s in &r.statements {
+                writeln!(
+                    out,
+                    "  [{}] {}{}: “{}”",
+                    s.kind.as_str(),
+                    s.speaker.as_deref().unwrap_or(if s.ambiguous {
+                        "(ambiguous)"
+                    } else {
+                        "(unknown)"
+                    }),
+                    role_suffix(s.role.as_deref(), s.organization.as_deref()),
+                    s.text
+                )?;
+            }
+        }
+    }
+    Ok(if any_failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> Result<ExitCode> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn role_suffix(role: Option<&str>, organization: Option<&str>) -> String {
+    match (role, organization) {
+        (Some(r), Some(o)) => format!(" ({r}, {o})"),
+        (Some(x), None) | (None, Some(x)) => format!(" ({x})"),
+        (None, None) => String::new(),
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// Reads the bytes of one file for `extract` and friends; exposed for tests.
+pub fn ingest_file(path: &Path) -> Result<ingest::Parts> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    Ok(ingest::ingest(path, &bytes).with_context(|| format!("{}", path.display()))?)
+}
+
+#[allow(dead_code)]
+fn _assert_extract_is_pure(doc: &crate::model::Document) -> extract::Extraction {
+    extract::extract(doc)
+}

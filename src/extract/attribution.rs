@@ -1,0 +1,446 @@
+//! Who said a quotation: the speech verb next to it and the noun phrase that
+//! is its subject, in the shapes news copy uses —
+//!
+//! * after the quotation: `“…,” Kirby said.` / `“…,” said Kirby.` /
+//!   `“…,” he added.` / `“…,” Miller, who spoke at the briefing, said.` /
+//!   `“…,” according to the ministry.` / `“…” — John Kirby`
+//! * before it: `Miller said: “…”` / `Miller said, “…”` / `Kirby: “…”`
+//! * around it, in reported speech: `The United States has said that … and
+//!   that “…”` (a partial quotation).
+
+use super::lexicon;
+use super::text::{Token, tokens};
+
+/// A speaker phrase found next to a quotation, as words still to resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue<'a> {
+    /// The subject phrase's words ("US", "State", "Department", "Spokesperson",
+    /// "Matthew", "Miller") or a pronoun.
+    pub subject: Vec<&'a str>,
+    /// An appositive that describes the subject ("the Chinese foreign ministry
+    /// spokesperson" in "Mao Ning, the … spokesperson, said").
+    pub appositive: Vec<&'a str>,
+    /// Byte offset of the subject phrase (for "who was mentioned last").
+    pub at: usize,
+    /// Byte range of the attribution clause, where a time ("on Tuesday",
+    /// "last year") may be stated.
+    pub clause: std::ops::Range<usize>,
+}
+
+/// Capitalised function words that begin a sentence without naming anyone.
+fn is_sentence_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "On" | "In"
+            | "At"
+            | "But"
+            | "And"
+            | "However"
+            | "Meanwhile"
+            | "Earlier"
+            | "Later"
+            | "Separately"
+            | "Speaking"
+            | "Asked"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "As"
+            | "Also"
+            | "Then"
+            | "Yet"
+            | "Still"
+            | "So"
+            | "Now"
+            | "Today"
+            | "Yesterday"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "It"
+            | "This"
+            | "That"
+            | "There"
+            | "Here"
+            | "We"
+            | "I"
+            | "They"
+            | "You"
+            | "Our"
+            | "Last"
+            | "Instead"
+            | "Further"
+            | "Moreover"
+            | "Responding"
+            | "Addressing"
+            | "According"
+            | "Following"
+            | "During"
+    )
+}
+
+/// A word that can be part of a name phrase: capitalised words, job-title and
+/// institution words in any case, honorifics, "U.S.".
+fn is_name_part(token: &Token) -> bool {
+    let w = token.text;
+    (token.is_capitalised() && !is_sentence_opener(w))
+        || lexicon::is_role_head(w)
+        || lexicon::is_org_head(w)
+        || lexicon::is_honorific(w)
+        || matches!(
+            w,
+            "foreign"
+                | "national"
+                | "security"
+                | "press"
+                | "deputy"
+                | "senior"
+                | "chief"
+                | "former"
+                | "acting"
+                | "state"
+                | "defence"
+                | "defense"
+                | "external"
+                | "affairs"
+                | "communications"
+                | "general"
+                | "principal"
+                | "assistant"
+                | "special"
+                | "spokesperson"
+        )
+}
+
+/// Collects the subject phrase that ends just before `tokens[end]` (exclusive),
+/// walking backwards. Returns the index of its first token.
+fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
+    let mut i = end;
+    while i > 0 {
+        let t = &tokens[i - 1];
+        if is_name_part(t)
+            || (lexicon::is_name_connector(t.text)
+                && i >= 2
+                && is_name_part(&tokens[i - 2])
+                && i < end)
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    // A phrase may not begin or end with a connector ("of", "the"), except a leading "the".
+    while i < end && lexicon::is_name_connector(tokens[i].text) && tokens[i].text != "the" {
+        i += 1;
+    }
+    if i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("the") {
+        i -= 1;
+    }
+    (i < end).then_some(i)
+}
+
+/// Collects the phrase starting at `tokens[start]`, walking forwards.
+fn phrase_after(tokens: &[Token], start: usize) -> Option<usize> {
+    let mut i = start;
+    if i < tokens.len() && tokens[i].text.eq_ignore_ascii_case("the") {
+        i += 1;
+    }
+    let first = i;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if is_name_part(t)
+            || (lexicon::is_name_connector(t.text)
+                && i > first
+                && tokens.get(i + 1).is_some_and(is_name_part))
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (i > first).then_some(i)
+}
+
+fn words<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
+    tokens.iter().map(|t| t.text).collect()
+}
+
+/// The subject of the speech verb at `tokens[verb]`: a pronoun, or a name
+/// phrase before it (skipping auxiliaries and a comma-delimited aside), or —
+/// for inverted order — a name phrase after it.
+fn subject_of<'a>(
+    tokens: &[Token<'a>],
+    verb: usize,
+    floor: usize,
+) -> Option<(Vec<&'a str>, Vec<&'a str>, usize)> {
+    let mut end = verb;
+    while end > floor && lexicon::is_auxiliary(tokens[end - 1].text) {
+        end -= 1;
+    }
+    let mut appositive = Vec::new();
+    if end > floor + 1 && tokens[end - 1].text == "," {
+        // "Miller, who spoke at the briefing, said" / "Mao Ning, the … spokesperson, said"
+        let aside_end = end - 1;
+        let open = (floor..aside_end)
+            .rev()
+            .take(25)
+            .find(|&k| tokens[k].text == ",")?;
+        let aside = &tokens[open + 1..aside_end];
+        if aside
+            .first()
+            .is_some_and(|t| matches!(t.text, "the" | "a" | "an"))
+            && aside.iter().any(|t| lexicon::is_role_head(t.text))
+        {
+            appositive = words(aside);
+        }
+        end = open;
+    }
+    if end > floor && lexicon::is_person_pronoun(tokens[end - 1].text) {
+        return Some((
+            vec![tokens[end - 1].text],
+            appositive,
+            tokens[end - 1].start,
+        ));
+    }
+    if let Some(start) = phrase_before(&tokens[floor..], end - floor).map(|s| s + floor) {
+        return Some((words(&tokens[start..end]), appositive, tokens[start].start));
+    }
+    // Inverted: "said Kirby", "said the spokesperson", "added Mao Ning, the … spokesperson".
+    let after = phrase_after(tokens, verb + 1)?;
+    let start = if tokens[verb + 1].text.eq_ignore_ascii_case("the") {
+        verb + 1
+    } else {
+        verb + 1
+    };
+    let mut appositive = Vec::new();
+    if tokens.get(after).is_some_and(|t| t.text == ",")
+        && tokens
+            .get(after + 1)
+            .is_some_and(|t| matches!(t.text, "the" | "a" | "an"))
+    {
+        let close = (after + 1..tokens.len())
+            .take(20)
+            .find(|&k| matches!(tokens[k].text, "," | "." | ";"));
+        if let Some(close) = close {
+            appositive = words(&tokens[after + 1..close]);
+        }
+    }
+    Some((
+        words(&tokens[start..after]),
+        appositive,
+        tokens[start].start,
+    ))
+}
+
+/// The attribution in the text right after a quotation's closing mark, up to
+/// the end of its sentence: `, Kirby said.` / `, said Kirby.` / `, according
+/// to the ministry.` / `— John Kirby`.
+pub fn after_quote<'a>(text: &'a str, base: usize) -> Option<Cue<'a>> {
+    let toks = tokens(text, base);
+    let mut i = 0;
+    while i < toks.len() && matches!(toks[i].text, "," | "—" | "–" | "-" | ":") {
+        i += 1;
+    }
+    let clause = base..base + text.len();
+    // "according to X"
+    if toks
+        .get(i)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("according"))
+        && toks.get(i + 1).is_some_and(|t| t.text == "to")
+    {
+        let end = phrase_after(&toks, i + 2)?;
+        return Some(Cue {
+            subject: words(&toks[i + 2..end]),
+            appositive: vec![],
+            at: toks[i + 2].start,
+            clause,
+        });
+    }
+    // "— John Kirby" at the end of a paragraph
+    if i > 0 && matches!(toks[i - 1].text, "—" | "–" | "-") {
+        let end = phrase_after(&toks, i)?;
+        if end == toks.len() || toks[end].text == "." {
+            return Some(Cue {
+                subject: words(&toks[i..end]),
+                appositive: vec![],
+                at: toks[i].start,
+                clause,
+            });
+        }
+    }
+    // The first speech verb within a short window; everything before it must
+    // be part of the subject, an aside, or an auxiliary.
+    let window = toks.len().min(i + 30);
+    let verb = (i..window).find(|&k| lexicon::is_speech_verb(toks[k].text))?;
+    let (subject, appositive, at) = subject_of(&toks, verb, i)?;
+    // Reject "… is what critics called it" shapes: the subject must start the clause.
+    let subject_start = toks.iter().position(|t| t.start == at)?;
+    if subject_start > verb {
+        if verb != i {
+            return None;
+        }
+    } else if toks[i..subject_start].iter().any(|t| t.is_word()) {
+        return None;
+    }
+    Some(Cue {
+        subject,
+        appositive,
+        at,
+        clause,
+    })
+}
+
+/// How the text before a quotation (from its sentence start) leads into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lead<'a> {
+    /// Nothing: the quotation starts its sentence.
+    None,
+    /// `Miller said: “…` / `Miller said, “…` / `Kirby: “…` — a direct quotation.
+    Introduced(Cue<'a>),
+    /// `The United States has said that … “…` — a quotation inside reported speech.
+    Reported(Cue<'a>),
+    /// `a journalist asked about the “…”` — a journalist's words, not a statement.
+    Journalist,
+    /// Other words without a speech verb: a scare quote or a title.
+    Embedded,
+}
+
+pub fn before_quote<'a>(text: &'a str, base: usize) -> Lead<'a> {
+    let toks = tokens(text, base);
+    if toks.is_empty() {
+        return Lead::None;
+    }
+    let clause = base..base + text.len();
+    let journalist = toks.iter().any(|t| lexicon::is_journalist_noun(t.text))
+        && toks.iter().any(|t| {
+            matches!(
+                t.text,
+                "asked" | "asking" | "asks" | "questioned" | "question" | "wanted" | "wondered"
+            )
+        });
+    if journalist {
+        return Lead::Journalist;
+    }
+    let last = toks.len() - 1;
+    let ends_with_lead_in = matches!(toks[last].text, ":" | ",");
+    // the last speech verb in the clause
+    let verb = (0..toks.len())
+        .rev()
+        .find(|&k| lexicon::is_speech_verb(toks[k].text));
+    match verb {
+        Some(v) => {
+            let Some((subject, appositive, at)) = subject_of(&toks, v, 0) else {
+                return Lead::Embedded;
+            };
+            let cue = Cue {
+                subject,
+                appositive,
+                at,
+                clause,
+            };
+            // "said:" / "said," / "told reporters on Tuesday:" → direct
+            let between = &toks[v + 1..];
+            if ends_with_lead_in && between.iter().filter(|t| t.is_word()).count() <= 6 {
+                Lead::Introduced(cue)
+            } else {
+                Lead::Reported(cue)
+            }
+        }
+        None if toks[last].text == ":" => {
+            // "Kirby: “…”"
+            match phrase_before(&toks, last) {
+                Some(start) if start == 0 => Lead::Introduced(Cue {
+                    subject: words(&toks[start..last]),
+                    appositive: vec![],
+                    at: toks[start].start,
+                    clause,
+                }),
+                _ => Lead::Embedded,
+            }
+        }
+        None => Lead::Embedded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject_after(text: &str) -> Option<String> {
+        after_quote(text, 0).map(|c| c.subject.join(" "))
+    }
+
+    fn lead(text: &str) -> String {
+        match before_quote(text, 0) {
+            Lead::None => "none".into(),
+            Lead::Introduced(c) => format!("introduced {}", c.subject.join(" ")),
+            Lead::Reported(c) => format!("reported {}", c.subject.join(" ")),
+            Lead::Journalist => "journalist".into(),
+            Lead::Embedded => "embedded".into(),
+        }
+    }
+
+    #[test]
+    fn attribution_after_the_quote() {
+        assert_eq!(subject_after(" Kirby said.").as_deref(), Some("Kirby"));
+        assert_eq!(subject_after(" said Kirby.").as_deref(), Some("Kirby"));
+        assert_eq!(subject_after(" he added.").as_deref(), Some("he"));
+        assert_eq!(
+            subject_after(" said the spokesperson.").as_deref(),
+            Some("the spokesperson")
+        );
+        assert_eq!(
+            subject_after(" Miller, who spoke at the daily briefing, said.").as_deref(),
+            Some("Miller")
+        );
+        assert_eq!(
+            subject_after(
+                " US State Department Spokesperson Matthew Miller had said in a presser last year."
+            )
+            .as_deref(),
+            Some("US State Department Spokesperson Matthew Miller")
+        );
+        assert_eq!(
+            subject_after(", according to the Foreign Office.").as_deref(),
+            Some("the Foreign Office")
+        );
+        assert_eq!(
+            subject_after(" — John Kirby").as_deref(),
+            Some("John Kirby")
+        );
+        assert_eq!(subject_after(" is what critics said it was."), None);
+        let cue = after_quote(
+            " Mao Ning, the Chinese foreign ministry spokesperson, said.",
+            0,
+        )
+        .unwrap();
+        assert_eq!(cue.subject, ["Mao", "Ning"]);
+        assert_eq!(
+            cue.appositive.join(" "),
+            "the Chinese foreign ministry spokesperson"
+        );
+    }
+
+    #[test]
+    fn attribution_before_the_quote() {
+        assert_eq!(lead("Miller said: "), "introduced Miller");
+        assert_eq!(lead("Miller said, "), "introduced Miller");
+        assert_eq!(
+            lead("Kirby told reporters on Tuesday: "),
+            "introduced Kirby"
+        );
+        assert_eq!(lead("Kirby: "), "introduced Kirby");
+        assert_eq!(
+            lead("The United States has said that Pakistan was never an ally and that "),
+            "reported The United States"
+        );
+        assert_eq!(lead("a journalist asked about the "), "journalist");
+        assert_eq!(lead("the so-called "), "embedded");
+        assert_eq!(lead(""), "none");
+    }
+}

@@ -1,0 +1,223 @@
+//! Finding quoted spans in a paragraph.
+//!
+//! Double marks (“…”, "…", «…», „…“, and »…« as German prints them) delimit
+//! quotations; single marks (‘…’, '…') are quotations only inside a double
+//! quotation or, in a paragraph without double marks, where they clearly
+//! open and close at word boundaries — apostrophes (I’d, Pakistan’s, the
+//! leaders’ summit) never count. A mark that cannot be paired costs at most
+//! the quotation it belongs to: an unclosed quotation ends at its paragraph.
+
+use std::ops::Range;
+
+/// A quotation inside one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, without the marks (trimmed of surrounding spaces).
+    pub inner: Range<usize>,
+    /// Byte range of the opening mark.
+    pub open: Range<usize>,
+    /// Byte range of the closing mark; `None` when the quotation runs to the
+    /// end of its paragraph without closing (a multi-paragraph quotation, or a
+    /// missing mark).
+    pub close: Option<Range<usize>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight " that opens or closes depending on its neighbours.
+    Either,
+}
+
+fn classify(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    reversed_guillemets: bool,
+) -> Option<Mark> {
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–".contains(n));
+    match c {
+        '“' | '„' => Some(Mark::Open),
+        '”' => Some(Mark::Close),
+        '«' => Some(if reversed_guillemets {
+            Mark::Close
+        } else {
+            Mark::Open
+        }),
+        '»' => Some(if reversed_guillemets {
+            Mark::Open
+        } else {
+            Mark::Close
+        }),
+        '"' => {
+            if space_before && !space_after {
+                Some(Mark::Open)
+            } else if space_after && !space_before {
+                Some(Mark::Close)
+            } else {
+                Some(Mark::Either)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Quotations in `body[para]`, in order of their opening marks. Nested inner
+/// quotations (‘…’ inside “…”) are part of their outer quotation.
+pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
+    let text = &body[para.clone()];
+    let reversed = text
+        .find('»')
+        .zip(text.find('«'))
+        .is_some_and(|(r, l)| r < l);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut quotes = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        let Some(mark) = classify(c, prev, next, reversed) else {
+            continue;
+        };
+        let here = para.start + i..para.start + i + c.len_utf8();
+        match (mark, &open) {
+            // „…“ closes with a “ in German typography.
+            (Mark::Open, Some(o)) if c == '“' && body[o.clone()].starts_with('„') => {
+                quotes.push(make(body, o.clone(), Some(here)));
+                open = None;
+            }
+            // A second opening mark while one is open: the first was never
+            // closed. Give it up (it costs only itself) and start again here.
+            (Mark::Open, Some(_)) => open = Some(here),
+            (Mark::Open, None) => open = Some(here),
+            (Mark::Close | Mark::Either, Some(o)) => {
+                quotes.push(make(body, o.clone(), Some(here)));
+                open = None;
+            }
+            (Mark::Either, None) => open = Some(here),
+            (Mark::Close, None) => {} // stray closing mark
+        }
+    }
+    if let Some(o) = open {
+        quotes.push(make(body, o, None));
+    }
+    if quotes.is_empty() && !text.contains(['“', '”', '"', '«', '»', '„']) {
+        quotes = single_quotes(body, para.clone());
+    }
+    quotes.retain(|q| !q.inner.is_empty());
+    quotes
+}
+
+fn make(body: &str, open: Range<usize>, close: Option<Range<usize>>) -> Quote {
+    let end = close
+        .as_ref()
+        .map_or_else(|| paragraph_end(body, open.end), |c| c.start);
+    let mut start = open.end;
+    let slice = &body[start..end];
+    start += slice.len() - slice.trim_start().len();
+    let end = end - (slice.len() - slice.trim_end().len());
+    Quote {
+        inner: start..end.max(start),
+        open,
+        close,
+    }
+}
+
+fn paragraph_end(body: &str, from: usize) -> usize {
+    body[from..].find('\n').map_or(body.len(), |i| from + i)
+}
+
+/// ‘…’ or '…' quotations in a paragraph that uses no double marks (British
+/// headline style). An opening mark must start a word; a closing one must end
+/// a word and not sit between letters.
+fn single_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
+    let text = &body[para.clone()];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut quotes = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c != '‘' && c != '’' && c != '\'' {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        let here = para.start + i..para.start + i + c.len_utf8();
+        let starts_word = prev.is_none_or(|p| p.is_whitespace() || "([—–".contains(p))
+            && next.is_some_and(char::is_alphanumeric);
+        let ends_word = prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
+            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–".contains(n));
+        match &open {
+            None if starts_word && c != '’' => open = Some(here),
+            Some(o) if ends_word && c != '‘' => {
+                // "leaders’ summit": a plural possessive inside a longer span is
+                // indistinguishable; accept spans of at least two words only.
+                if body[o.end..here.start].split_whitespace().count() >= 2 {
+                    quotes.push(make(body, o.clone(), Some(here)));
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find_quotes(text, 0..text.len())
+            .into_iter()
+            .map(|q| &text[q.inner])
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_guillemets_and_german() {
+        assert_eq!(
+            quoted("“We are ready,” he said. “Truly.”"),
+            ["We are ready,", "Truly."]
+        );
+        assert_eq!(
+            quoted(r#"He said "we are ready" and "able.""#),
+            ["we are ready", "able."]
+        );
+        assert_eq!(quoted("Elle a dit « non merci » hier."), ["non merci"]);
+        assert_eq!(quoted("Er sagte: „Wir sind bereit.“"), ["Wir sind bereit."]);
+        assert_eq!(quoted("Er sagte: »Wir sind bereit.«"), ["Wir sind bereit."]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes_and_inner_quotes_stay_inside() {
+        assert_eq!(
+            quoted("“I’d say it’s ‘unlikely’ now,” Pakistan’s envoy said."),
+            ["I’d say it’s ‘unlikely’ now,"]
+        );
+        assert_eq!(
+            quoted("The leaders’ summit ended. Pakistan’s view is clear."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quoted("Minister says talks ‘will go ahead as planned’"),
+            ["will go ahead as planned"]
+        );
+    }
+
+    #[test]
+    fn broken_marks_cost_only_their_own_quote() {
+        // unclosed: runs to the end of the paragraph only
+        let text = "“First part never closes\nNext paragraph";
+        let q = find_quotes(text, 0..text.find('\n').unwrap());
+        assert_eq!(&text[q[0].inner.clone()], "First part never closes");
+        assert!(q[0].close.is_none());
+        // a stray closing mark is ignored; a re-opened quote keeps the later one
+        assert_eq!(quoted("Stray” mark. “Lost “Kept,” he said."), ["Kept,"]);
+        // 100,000 marks in a row neither crash nor take long
+        let marks = "“".repeat(100_000);
+        assert!(quoted(&marks).len() <= 1);
+    }
+}

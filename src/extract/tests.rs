@@ -1,0 +1,122 @@
+//! Unit tests of the extractor on small synthetic paragraphs. The sample
+//! article and the fixture suite are snapshot-tested in tests/.
+
+use super::*;
+
+fn found(body: &str) -> Vec<(Option<String>, StatementKind, String)> {
+    extract_body(body, Some("2024-03-14"))
+        .statements
+        .into_iter()
+        .map(|s| (s.speaker, s.kind, s.text))
+        .collect()
+}
+
+fn speakers(body: &str) -> Vec<Option<String>> {
+    found(body).into_iter().map(|(s, _, _)| s).collect()
+}
+
+#[test]
+fn quote_then_surname_resolves_to_full_name() {
+    let body = "White House National Security Communications Advisor John Kirby spoke on Tuesday.\n“We are not going to change course on this,” Kirby said.";
+    let s = &extract_body(body, Some("2024-03-14")).statements[0];
+    assert_eq!(s.speaker.as_deref(), Some("John Kirby"));
+    assert_eq!(
+        s.role.as_deref(),
+        Some("National Security Communications Advisor")
+    );
+    assert_eq!(s.organization.as_deref(), Some("White House"));
+    assert_eq!(s.kind, StatementKind::Direct);
+}
+
+#[test]
+fn pronoun_and_continuation_paragraphs() {
+    let body = "Chinese Foreign Ministry spokesperson Mao Ning took questions.\n“China firmly opposes unilateral sanctions,” she said.\n“We urge the US side to stop.”\nAnalysts were unconvinced.\n“This will not last long at all, believe me.”";
+    let got = speakers(body);
+    assert_eq!(
+        got,
+        [Some("Mao Ning".into()), Some("Mao Ning".into()), None]
+    );
+}
+
+#[test]
+fn colon_and_comma_lead_ins() {
+    let body = "State Department Spokesperson Matthew Miller was asked about it.\nMiller said: “We have been clear about this for a long time.”\nMiller said, “Nothing has changed in our position here.”";
+    assert_eq!(
+        speakers(body),
+        [Some("Matthew Miller".into()), Some("Matthew Miller".into())]
+    );
+}
+
+#[test]
+fn scare_quotes_titles_and_journalists_are_not_statements() {
+    let body = "Officials dismissed the so-called “peace plan” outright.\nA journalist asked about the “mess in Afghanistan and all those groups” during the briefing.\nThe report, “Waters Rising Again”, was published.";
+    assert!(found(body).is_empty(), "{:?}", found(body));
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let body = "The United States has said that Pakistan was never an ally and that “there was no treaty of alliance with Islamabad”.";
+    let got = found(body);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0.as_deref(), Some("United States"));
+    assert_eq!(got[0].1, StatementKind::Partial);
+    assert_eq!(got[0].2, "there was no treaty of alliance with Islamabad");
+}
+
+#[test]
+fn reported_speech_without_quote_marks() {
+    let body = "State Department Deputy Spokesperson Vedant Patel spoke on Monday.\nPatel said that Washington supports direct talks between the two sides.";
+    let got = found(body);
+    assert_eq!(
+        got,
+        [(
+            Some("Vedant Patel".into()),
+            StatementKind::Reported,
+            "Washington supports direct talks between the two sides".into()
+        )]
+    );
+}
+
+#[test]
+fn ambiguous_surname_is_flagged_not_guessed() {
+    let body = "State Department Spokesperson Matthew Miller and Senator Judith Miller both spoke.\n“This is a very serious matter for all of us,” Miller said.";
+    let s = &extract_body(body, None).statements[0];
+    assert_eq!(s.speaker, None);
+    assert!(s.ambiguous);
+}
+
+#[test]
+fn transcript_turns() {
+    let body = "Department Press Briefing – Matthew Miller, Spokesperson\nMarch 12, 2024\n\nMR MILLER: Good afternoon, everyone.\n\nWe remain concerned about the violence.\n\nQUESTION: Matt, is the “strategic pause” over?\n\nMR MILLER: No, it is not.";
+    let got = extract_body(body, None);
+    assert_eq!(got.date.as_deref(), Some("2024-03-12"));
+    let texts: Vec<(&str, Option<&str>)> = got
+        .statements
+        .iter()
+        .map(|s| (s.text.as_str(), s.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Good afternoon, everyone.", Some("Matthew Miller")),
+            (
+                "We remain concerned about the violence.",
+                Some("Matthew Miller")
+            ),
+            ("No, it is not.", Some("Matthew Miller")),
+        ]
+    );
+    assert!(
+        got.statements
+            .iter()
+            .all(|s| s.kind == StatementKind::Transcript)
+    );
+}
+
+#[test]
+fn spans_are_exact_slices() {
+    let body = "“Yes, we are ready to talk today,” he said. “And tomorrow as well, if needed,” Kirby added.";
+    for s in extract_body(body, None).statements {
+        assert_eq!(&body[s.start..s.end], s.text);
+    }
+}

@@ -1,0 +1,251 @@
+//! Paragraphs, sentences and words of an article body, with byte offsets.
+
+use std::ops::Range;
+
+/// Paragraph ranges of `body`. Bodies with blank lines use them as paragraph
+/// breaks (single newlines inside are hard wraps); bodies without any use
+/// every line as a paragraph, as clippings pasted from the web do.
+pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
+    let blank_lines = body.contains("\n\n");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut lines = body.split_inclusive('\n').peekable();
+    let mut offset = 0;
+    while let Some(line) = lines.next() {
+        let line_start = offset;
+        offset += line.len();
+        let is_blank = line.trim().is_empty();
+        if blank_lines {
+            if is_blank {
+                push_trimmed(body, start..line_start, &mut out);
+                start = offset;
+            }
+        } else {
+            push_trimmed(body, line_start..offset, &mut out);
+            start = offset;
+        }
+        if lines.peek().is_none() {
+            push_trimmed(body, start..offset, &mut out);
+        }
+    }
+    out
+}
+
+fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let text = &body[range.clone()];
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    if lead + trail < text.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// A word or punctuation mark with its byte range in the text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Words (letters and digits, with inner apostrophes, hyphens and the dots of
+/// abbreviations such as "U.S." or "Adm.") and single punctuation characters;
+/// whitespace is dropped. Offsets are relative to `base`.
+pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                let joins = matches!(d, '\'' | '’' | '-' | '‐' | '.');
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if joins
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    // inner apostrophe, hyphen or abbreviation dot: "I’d", "Jean-Pierre", "U.S"
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if d == '.' && is_abbreviation(&text[i..end]) {
+                    end = j + 1;
+                    iter.next();
+                    break;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                text: &text[i..end],
+                start: base + i,
+                end: base + end,
+            });
+        } else {
+            out.push(Token {
+                text: &text[i..i + c.len_utf8()],
+                start: base + i,
+                end: base + i + c.len_utf8(),
+            });
+        }
+    }
+    out
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    matches!(
+        w,
+        "Mr" | "Ms"
+            | "Mrs"
+            | "Dr"
+            | "Adm"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Amb"
+            | "Prof"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "No"
+            | "Nos"
+            | "Vol"
+            | "vs"
+            | "etc"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Dept"
+            | "Gov't"
+    ) || (w.len() <= 4 && w.contains('.') && w.chars().all(|c| c.is_uppercase() || c == '.'))
+        || (w.len() == 1 && w.chars().all(char::is_uppercase))
+}
+
+/// Byte offset where the sentence containing `at` starts, searching back no
+/// further than `floor`.
+pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+    let slice = &text[floor..at];
+    let mut cut = floor;
+    for (i, c) in slice.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let after = &slice[i + 1..];
+            let next_is_space = after.starts_with(char::is_whitespace) || after.is_empty();
+            let word_start = slice[..i]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |p| p + 1);
+            if next_is_space && !is_abbreviation(&slice[word_start..=i]) {
+                cut = floor + i + 1 + (after.len() - after.trim_start().len());
+            }
+        }
+    }
+    cut
+}
+
+/// Byte offset just past the end of the sentence that continues at `from`,
+/// searching no further than `ceiling`.
+pub fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
+    let slice = &text[from..ceiling];
+    for (i, c) in slice.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let after = &slice[i + 1..];
+            let next_is_space = after.is_empty() || after.starts_with(char::is_whitespace);
+            let word_start = slice[..i]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |p| p + 1);
+            if next_is_space && !is_abbreviation(&slice[word_start..=i]) {
+                return from + i + 1;
+            }
+        }
+    }
+    ceiling
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_paragraphs_and_blank_line_paragraphs() {
+        let body = "Title\nOne.\n\nTwo";
+        assert_eq!(
+            paragraphs(body)
+                .into_iter()
+                .map(|r| &body[r])
+                .collect::<Vec<_>>(),
+            ["Title\nOne.", "Two"]
+        );
+        let body = "Title\n  One.  \nTwo\n";
+        assert_eq!(
+            paragraphs(body)
+                .into_iter()
+                .map(|r| &body[r])
+                .collect::<Vec<_>>(),
+            ["Title", "One.", "Two"]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_names_and_abbreviations_whole() {
+        let words: Vec<&str> = tokens("Adm. John Kirby’s U.S. Jean-Pierre, “I’d”", 0)
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Adm.",
+                "John",
+                "Kirby’s",
+                "U.S.",
+                "Jean-Pierre",
+                ",",
+                "“",
+                "I’d",
+                "”"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations() {
+        let text = "He met Mr. Smith. Then U.S. officials left. End";
+        let at = text.find("officials").unwrap();
+        assert_eq!(
+            &text[sentence_start(text, 0, at)..sentence_end(text, at, text.len())],
+            "Then U.S. officials left."
+        );
+    }
+}

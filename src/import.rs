@@ -1,0 +1,401 @@
+//! The import pipeline: files and folders → parsed, extracted, stored.
+//!
+//! ```text
+//!  paths ─walk─▶ inputs ─┬─ worker: read ▸ ingest ▸ extract (isolated) ─┐
+//!                        └─ worker: …                                   ├─▶ writer (this thread):
+//!                                                                       │   savepoint per file,
+//!                                                                       ┘   commit per batch
+//! ```
+//!
+//! Parsing and extraction run on worker threads (as many as there are
+//! cores), each parser call isolated from panics; the calling thread owns the
+//! library and writes in input order. Progress goes to a callback; results
+//! are reported only once their batch is committed, so "done" always means
+//! durable. Cancelling stops taking new files and commits what is written.
+
+use crate::extract;
+use crate::ingest::{self, IngestError, MAX_FILE_BYTES};
+use crate::isolate;
+use crate::model::{Document, ImportOutcome, ImportResult, ImportSummary};
+use crate::store::{Added, Library, StoreError};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// One thing to import: a file on disk, or bytes already in memory (the
+/// bundled samples), with metadata to use where the file has none.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Shown in results; for files, the path to read.
+    pub path: PathBuf,
+    /// The content, when it is not to be read from `path`.
+    pub bytes: Option<Vec<u8>>,
+    pub default_outlet: Option<String>,
+    pub default_date: Option<String>,
+}
+
+impl Input {
+    pub fn file(path: impl Into<PathBuf>) -> Input {
+        Input {
+            path: path.into(),
+            bytes: None,
+            default_outlet: None,
+            default_date: None,
+        }
+    }
+}
+
+/// What an import reports while it runs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportEvent {
+    /// The inputs are known: `total` files will be processed.
+    Started { total: usize },
+    /// A file was processed (not yet committed).
+    Progress {
+        done: usize,
+        total: usize,
+        path: String,
+    },
+    /// These results are now durable in the library.
+    Committed(Vec<ImportResult>),
+}
+
+/// Files written per transaction. Bigger batches are faster (one FTS5
+/// segment per commit); smaller ones lose less on a crash.
+const BATCH_FILES: usize = 256;
+/// …but commit at least this often, so progress on slow files is durable.
+const BATCH_TIME: Duration = Duration::from_secs(2);
+
+/// Expands folders (recursively, hidden entries and unsupported types
+/// skipped) into the files to import. Missing paths become failures.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportResult>, usize) {
+    let mut inputs = Vec::new();
+    let mut failures = Vec::new();
+    let mut skipped = 0;
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut failures, &mut skipped),
+            Ok(_) => inputs.push(Input::file(path)),
+            Err(e) => failures.push(failed(path, describe_io(&e))),
+        }
+    }
+    (inputs, failures, skipped)
+}
+
+fn walk(
+    dir: &Path,
+    inputs: &mut Vec<Input>,
+    failures: &mut Vec<ImportResult>,
+    skipped: &mut usize,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            failures.push(failed(dir, describe_io(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            *skipped += 1;
+            continue;
+        }
+        match entry.file_type() {
+            // Symlinked folders are not followed: they can loop.
+            Ok(t) if t.is_dir() => walk(&path, inputs, failures, skipped),
+            Ok(_) if ingest::Format::from_path(&path).is_some() => inputs.push(Input::file(path)),
+            _ => *skipped += 1,
+        }
+    }
+}
+
+fn failed(path: &Path, error: String) -> ImportResult {
+    ImportResult {
+        path: path.display().to_string(),
+        part: None,
+        outcome: ImportOutcome::Failed { error },
+    }
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// A parsed, extracted document ready to be written.
+struct Prepared {
+    doc: Document,
+    statements: Vec<crate::model::ExtractedStatement>,
+}
+
+/// Everything a worker made of one input.
+struct Processed {
+    path: String,
+    parts: Result<Vec<Result<Prepared, (String, String)>>, String>,
+}
+
+/// Reads, parses and extracts one input. Never panics: parser panics become
+/// errors naming the parser.
+pub fn process(
+    input: &Input,
+) -> Result<Vec<Result<(Document, Vec<crate::model::ExtractedStatement>), (String, String)>>, String>
+{
+    let bytes = match &input.bytes {
+        Some(bytes) => bytes.clone(),
+        None => read_limited(&input.path)?,
+    };
+    let format = ingest::Format::from_path(&input.path);
+    let parts = isolate::catch(|| ingest::ingest(&input.path, &bytes))
+        .map_err(|_| {
+            IngestError::Crashed {
+                format: format.map_or("file", ingest::Format::name),
+            }
+            .to_string()
+        })?
+        .map_err(|e| e.to_string())?;
+    Ok(parts
+        .into_iter()
+        .map(|part| {
+            let mut doc = part.map_err(|e| (e.part, e.error.to_string()))?;
+            doc.outlet = doc.outlet.or_else(|| input.default_outlet.clone());
+            doc.published = doc.published.or_else(|| input.default_date.clone());
+            let found = isolate::catch(|| extract::extract(&doc)).map_err(|_| {
+                (
+                    doc.part.clone().unwrap_or_default(),
+                    "the statement extractor failed on this text".to_string(),
+                )
+            })?;
+            doc.published = doc.published.or(found.date);
+            Ok((doc, found.statements))
+        })
+        .collect())
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| describe_io(&e))?;
+    let size = file.metadata().map_err(|e| describe_io(&e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        }
+        .to_string());
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| IngestError::Io(e.to_string()).to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        }
+        .to_string());
+    }
+    Ok(bytes)
+}
+
+/// Imports `inputs` into `library`. `cancel` may be set from another thread;
+/// files already written are kept. Returns the totals; per-file results go
+/// to `on_event` as [`ImportEvent::Committed`].
+pub fn import(
+    library: &mut Library,
+    inputs: Vec<Input>,
+    cancel: &AtomicBool,
+    on_event: &mut dyn FnMut(ImportEvent),
+) -> Result<ImportSummary, StoreError> {
+    let total = inputs.len();
+    on_event(ImportEvent::Started { total });
+    let mut summary = ImportSummary::default();
+    if total == 0 {
+        return Ok(summary);
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8)
+        .min(total);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(64);
+
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, inputs) = (&next, &inputs);
+            let spawned = std::thread::Builder::new()
+                .name("import-worker".into())
+                .stack_size(isolate::PARSER_STACK_BYTES)
+                .spawn_scoped(scope, move || {
+                    loop {
+                        if cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(i) else { break };
+                        let parts = process(input).map(|parts| {
+                            parts
+                                .into_iter()
+                                .map(|p| p.map(|(doc, statements)| Prepared { doc, statements }))
+                                .collect()
+                        });
+                        if tx
+                            .send((
+                                i,
+                                Processed {
+                                    path: input.path.display().to_string(),
+                                    parts,
+                                },
+                            ))
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                });
+            if let Err(e) = spawned {
+                return Err(StoreError::Open {
+                    path: "import".into(),
+                    reason: format!("cannot start a worker thread: {e}"),
+                });
+            }
+        }
+        drop(tx);
+        write_in_order(library, rx, total, cancel, on_event, &mut summary)
+    })?;
+    summary.cancelled = cancel.load(Ordering::Relaxed) && summary_len(&summary) < total;
+    Ok(summary)
+}
+
+fn summary_len(s: &ImportSummary) -> usize {
+    s.imported + s.duplicates + s.failed.len()
+}
+
+fn write_in_order(
+    library: &mut Library,
+    rx: mpsc::Receiver<(usize, Processed)>,
+    total: usize,
+    cancel: &AtomicBool,
+    on_event: &mut dyn FnMut(ImportEvent),
+    summary: &mut ImportSummary,
+) -> Result<(), StoreError> {
+    let mut pending: BTreeMap<usize, Processed> = BTreeMap::new();
+    let mut next_index = 0;
+    let mut done = 0;
+    let mut writer = library.writer()?;
+    let mut batch: Vec<ImportResult> = Vec::new();
+    let mut batch_files = 0;
+    let mut batch_started = Instant::now();
+
+    for (index, processed) in rx {
+        pending.insert(index, processed);
+        while let Some(processed) = pending.remove(&next_index) {
+            next_index += 1;
+            done += 1;
+            on_event(ImportEvent::Progress {
+                done,
+                total,
+                path: processed.path.clone(),
+            });
+            write_one(&mut writer, processed, &mut batch);
+            batch_files += 1;
+            if batch_files >= BATCH_FILES || batch_started.elapsed() >= BATCH_TIME {
+                writer.commit()?;
+                flush(&mut batch, summary, on_event);
+                writer = library.writer()?;
+                batch_files = 0;
+                batch_started = Instant::now();
+            }
+        }
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+    }
+    writer.commit()?;
+    flush(&mut batch, summary, on_event);
+    Ok(())
+}
+
+fn write_one(
+    writer: &mut crate::store::ImportWriter<'_>,
+    processed: Processed,
+    batch: &mut Vec<ImportResult>,
+) {
+    let path = processed.path;
+    let result = |part: Option<String>, outcome| ImportResult {
+        path: path.clone(),
+        part,
+        outcome,
+    };
+    match processed.parts {
+        Err(error) => batch.push(result(None, ImportOutcome::Failed { error })),
+        Ok(parts) => {
+            for part in parts {
+                match part {
+                    Err((part, error)) => batch.push(result(
+                        Some(part).filter(|p| !p.is_empty()),
+                        ImportOutcome::Failed { error },
+                    )),
+                    Ok(prepared) => {
+                        let outcome =
+                            match writer.add(&prepared.doc, Some(&path), &prepared.statements) {
+                                Ok(Added::Imported {
+                                    article_id,
+                                    statements,
+                                }) => ImportOutcome::Imported {
+                                    article_id,
+                                    title: prepared.doc.title.clone(),
+                                    statements,
+                                },
+                                Ok(Added::Duplicate { article_id }) => {
+                                    ImportOutcome::Duplicate { article_id }
+                                }
+                                Err(e) => ImportOutcome::Failed {
+                                    error: format!("could not be stored: {e}"),
+                                },
+                            };
+                        batch.push(result(prepared.doc.part.clone(), outcome));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn flush(
+    batch: &mut Vec<ImportResult>,
+    summary: &mut ImportSummary,
+    on_event: &mut dyn FnMut(ImportEvent),
+) {
+    if batch.is_empty() {
+        return;
+    }
+    for result in batch.iter() {
+        summary.add(result);
+    }
+    on_event(ImportEvent::Committed(std::mem::take(batch)));
+}
+
+/// Imports the sample library bundled in the binary (see build.rs).
+pub fn import_samples(
+    library: &mut Library,
+    on_event: &mut dyn FnMut(ImportEvent),
+) -> Result<ImportSummary, StoreError> {
+    let inputs = crate::samples::SAMPLES
+        .iter()
+        .map(|s| Input {
+            path: PathBuf::from(format!("samples/{}", s.file)),
+            bytes: Some(s.bytes.to_vec()),
+            default_outlet: s.outlet.map(str::to_string),
+            default_date: s.date.map(str::to_string),
+        })
+        .collect();
+    import(library, inputs, &AtomicBool::new(false), on_event)
+}

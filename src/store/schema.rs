@@ -1,0 +1,187 @@
+//! The library's schema and its migrations.
+//!
+//! The schema version lives in SQLite's `PRAGMA user_version`. Each migration
+//! moves the database from version `n` to `n + 1` inside one transaction, so
+//! a failed migration leaves the database as it was. A database whose version
+//! is newer than this build knows is refused before anything is written.
+
+use rusqlite::{Connection, Transaction};
+
+/// One step of the schema's history. Steps are never edited once released:
+/// changes go into a new step.
+pub struct Migration {
+    pub description: &'static str,
+    pub sql: &'static str,
+}
+
+/// The schema's history, oldest first; `MIGRATIONS[n]` takes version `n` to `n + 1`.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    description: "articles, speakers, statements, topics, sessions, search",
+    sql: V1,
+}];
+
+/// The version this build writes.
+pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
+
+const V1: &str = r#"
+CREATE TABLE articles (
+    id            INTEGER PRIMARY KEY,
+    title         TEXT,
+    outlet        TEXT,
+    url           TEXT,
+    byline        TEXT,
+    published     TEXT,              -- YYYY-MM-DD
+    body          TEXT NOT NULL,
+    source_path   TEXT,              -- the file it came from
+    source_part   TEXT,              -- "line 3", "attachment x.html" for multi-article files
+    content_hash  TEXT NOT NULL UNIQUE,
+    imported_at   TEXT NOT NULL      -- RFC 3339, UTC
+);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE speakers (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind          TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'institution')),
+    role          TEXT,              -- latest role seen; statements keep their own
+    organization  TEXT
+);
+
+CREATE TABLE speaker_aliases (
+    alias         TEXT NOT NULL COLLATE NOCASE,
+    speaker_id    INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    PRIMARY KEY (alias, speaker_id)
+);
+
+CREATE TABLE statements (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_id    INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+    role          TEXT,              -- the role at the time of the statement
+    organization  TEXT,
+    text          TEXT NOT NULL,     -- exactly substr(body, start, end - start) in bytes
+    kind          TEXT NOT NULL CHECK (kind IN ('direct', 'partial', 'reported', 'transcript')),
+    start         INTEGER NOT NULL CHECK (start >= 0),
+    end           INTEGER NOT NULL CHECK (end > start),
+    paragraph     INTEGER NOT NULL,
+    said_on       TEXT,              -- YYYY, YYYY-MM or YYYY-MM-DD when the text says when
+    ambiguous     INTEGER NOT NULL DEFAULT 0,
+    origin        TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'user', 'session'))
+);
+CREATE INDEX statements_article ON statements(article_id);
+CREATE INDEX statements_speaker ON statements(speaker_id);
+
+CREATE TABLE topics (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    query         TEXT NOT NULL,     -- FTS5 syntax plus normalised terms
+    created_at    TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    data          TEXT NOT NULL CHECK (json_valid(data)),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+
+-- Full-text search over articles and statements (external content: the text
+-- lives once, in the tables above; triggers keep the indexes in step).
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE VIRTUAL TABLE statements_fts USING fts5(text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER statements_au AFTER UPDATE OF text ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+END;
+"#;
+
+/// Applies every step of `migrations` beyond the database's version, each
+/// in its own transaction that also bumps `user_version`.
+pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<u32> {
+    let mut version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    while (version as usize) < migrations.len() {
+        let step = &migrations[version as usize];
+        let tx: Transaction = conn.transaction()?;
+        tx.execute_batch(step.sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+        version += 1;
+    }
+    Ok(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_apply_in_order_and_a_failing_step_changes_nothing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let steps = [
+            Migration {
+                description: "one",
+                sql: "CREATE TABLE a(x);",
+            },
+            Migration {
+                description: "two",
+                sql: "ALTER TABLE a ADD COLUMN y;",
+            },
+        ];
+        assert_eq!(migrate(&mut conn, &steps[..1]).unwrap(), 1);
+        assert_eq!(migrate(&mut conn, &steps).unwrap(), 2);
+        conn.execute("INSERT INTO a(x, y) VALUES (1, 2)", [])
+            .unwrap();
+
+        let broken = [
+            Migration {
+                description: "one",
+                sql: "",
+            },
+            Migration {
+                description: "two",
+                sql: "",
+            },
+            Migration {
+                description: "three",
+                sql: "CREATE TABLE b(z); THIS IS NOT SQL;",
+            },
+        ];
+        assert!(migrate(&mut conn, &broken).is_err());
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+        let b_exists: bool = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'b'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!b_exists, "the failed step was rolled back whole");
+    }
+
+    #[test]
+    fn the_current_schema_builds() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut conn, MIGRATIONS).unwrap(), CURRENT_VERSION);
+    }
+}
