@@ -5,16 +5,14 @@
 //! Exit codes: 0 all done; 1 some inputs failed (the others were done) or the
 //! library could not be used; 2 usage error.
 
-use crate::extract;
 use crate::import::{self, ImportEvent};
-use crate::ingest;
 use crate::model::{ExtractedStatement, ImportOutcome, ImportSummary};
 use crate::store::{ArticleQuery, Library, StatementQuery};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
@@ -104,6 +102,13 @@ pub fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => code,
+        // `onrecord … | head`: the reader has all it wanted.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("onrecord: {e:#}");
             ExitCode::from(1)
@@ -405,7 +410,7 @@ fn extract_files(
             Ok(parts) => {
                 for part in parts {
                     match part {
-                        Ok((doc, statements)) => results.push(ExtractedFile {
+                        Ok(import::Prepared { doc, statements }) => results.push(ExtractedFile {
                             file: shown.clone(),
                             part: doc.part.clone(),
                             title: doc.title.clone(),
@@ -413,11 +418,14 @@ fn extract_files(
                             statements,
                             error: None,
                         }),
-                        Err((part, error)) => {
+                        Err(import::PartFailure { part, error }) => {
                             any_failed = true;
-                            eprintln!("onrecord: {shown} ({part}): {error}");
+                            match &part {
+                                Some(p) => eprintln!("onrecord: {shown} ({p}): {error}"),
+                                None => eprintln!("onrecord: {shown}: {error}"),
+                            }
                             results.push(ExtractedFile {
-                                part: Some(part),
+                                part,
                                 ..failed(error)
                             });
                         }
@@ -483,15 +491,4 @@ fn truncate(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{cut}…")
-}
-
-/// Reads the bytes of one file for `extract` and friends; exposed for tests.
-pub fn ingest_file(path: &Path) -> Result<ingest::Parts> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
-    Ok(ingest::ingest(path, &bytes).with_context(|| format!("{}", path.display()))?)
-}
-
-#[allow(dead_code)]
-fn _assert_extract_is_pure(doc: &crate::model::Document) -> extract::Extraction {
-    extract::extract(doc)
 }

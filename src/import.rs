@@ -16,7 +16,7 @@
 use crate::extract;
 use crate::ingest::{self, IngestError, MAX_FILE_BYTES};
 use crate::isolate;
-use crate::model::{Document, ImportOutcome, ImportResult, ImportSummary};
+use crate::model::{Document, ExtractedStatement, ImportOutcome, ImportResult, ImportSummary};
 use crate::store::{Added, Library, StoreError};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -132,23 +132,25 @@ fn describe_io(e: &std::io::Error) -> String {
 }
 
 /// A parsed, extracted document ready to be written.
-struct Prepared {
-    doc: Document,
-    statements: Vec<crate::model::ExtractedStatement>,
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub doc: Document,
+    pub statements: Vec<ExtractedStatement>,
 }
 
-/// Everything a worker made of one input.
-struct Processed {
-    path: String,
-    parts: Result<Vec<Result<Prepared, (String, String)>>, String>,
+/// One part of a file that could not be parsed: which part, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartFailure {
+    pub part: Option<String>,
+    pub error: String,
 }
+
+/// What one input yields: its parts, or why the whole file failed.
+pub type Processed = Result<Vec<Result<Prepared, PartFailure>>, String>;
 
 /// Reads, parses and extracts one input. Never panics: parser panics become
 /// errors naming the parser.
-pub fn process(
-    input: &Input,
-) -> Result<Vec<Result<(Document, Vec<crate::model::ExtractedStatement>), (String, String)>>, String>
-{
+pub fn process(input: &Input) -> Processed {
     let bytes = match &input.bytes {
         Some(bytes) => bytes.clone(),
         None => read_limited(&input.path)?,
@@ -165,17 +167,21 @@ pub fn process(
     Ok(parts
         .into_iter()
         .map(|part| {
-            let mut doc = part.map_err(|e| (e.part, e.error.to_string()))?;
+            let mut doc = part.map_err(|e| PartFailure {
+                part: Some(e.part),
+                error: e.error.to_string(),
+            })?;
             doc.outlet = doc.outlet.or_else(|| input.default_outlet.clone());
             doc.published = doc.published.or_else(|| input.default_date.clone());
-            let found = isolate::catch(|| extract::extract(&doc)).map_err(|_| {
-                (
-                    doc.part.clone().unwrap_or_default(),
-                    "the statement extractor failed on this text".to_string(),
-                )
+            let found = isolate::catch(|| extract::extract(&doc)).map_err(|_| PartFailure {
+                part: doc.part.clone(),
+                error: "the statement extractor failed on this text".to_string(),
             })?;
             doc.published = doc.published.or(found.date);
-            Ok((doc, found.statements))
+            Ok(Prepared {
+                doc,
+                statements: found.statements,
+            })
         })
         .collect())
 }
@@ -224,7 +230,7 @@ pub fn import(
         .clamp(1, 8)
         .min(total);
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(64);
+    let (tx, rx) = mpsc::sync_channel::<(usize, String, Processed)>(64);
 
     std::thread::scope(|scope| -> Result<(), StoreError> {
         for _ in 0..workers {
@@ -240,20 +246,9 @@ pub fn import(
                         }
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(input) = inputs.get(i) else { break };
-                        let parts = process(input).map(|parts| {
-                            parts
-                                .into_iter()
-                                .map(|p| p.map(|(doc, statements)| Prepared { doc, statements }))
-                                .collect()
-                        });
+                        let parts = process(input);
                         if tx
-                            .send((
-                                i,
-                                Processed {
-                                    path: input.path.display().to_string(),
-                                    parts,
-                                },
-                            ))
+                            .send((i, input.path.display().to_string(), parts))
                             .is_err()
                         {
                             break;
@@ -268,25 +263,22 @@ pub fn import(
             }
         }
         drop(tx);
-        write_in_order(library, rx, total, cancel, on_event, &mut summary)
+        let done = write_in_order(library, rx, total, cancel, on_event, &mut summary)?;
+        summary.cancelled = done < total;
+        Ok(())
     })?;
-    summary.cancelled = cancel.load(Ordering::Relaxed) && summary_len(&summary) < total;
     Ok(summary)
-}
-
-fn summary_len(s: &ImportSummary) -> usize {
-    s.imported + s.duplicates + s.failed.len()
 }
 
 fn write_in_order(
     library: &mut Library,
-    rx: mpsc::Receiver<(usize, Processed)>,
+    rx: mpsc::Receiver<(usize, String, Processed)>,
     total: usize,
     cancel: &AtomicBool,
     on_event: &mut dyn FnMut(ImportEvent),
     summary: &mut ImportSummary,
-) -> Result<(), StoreError> {
-    let mut pending: BTreeMap<usize, Processed> = BTreeMap::new();
+) -> Result<usize, StoreError> {
+    let mut pending: BTreeMap<usize, (String, Processed)> = BTreeMap::new();
     let mut next_index = 0;
     let mut done = 0;
     let mut writer = library.writer()?;
@@ -294,17 +286,19 @@ fn write_in_order(
     let mut batch_files = 0;
     let mut batch_started = Instant::now();
 
-    for (index, processed) in rx {
-        pending.insert(index, processed);
-        while let Some(processed) = pending.remove(&next_index) {
+    for (index, path, processed) in rx {
+        pending.insert(index, (path, processed));
+        while !cancel.load(Ordering::Relaxed)
+            && let Some((path, processed)) = pending.remove(&next_index)
+        {
             next_index += 1;
             done += 1;
             on_event(ImportEvent::Progress {
                 done,
                 total,
-                path: processed.path.clone(),
+                path: path.clone(),
             });
-            write_one(&mut writer, processed, &mut batch);
+            write_one(&mut writer, path, processed, &mut batch);
             batch_files += 1;
             if batch_files >= BATCH_FILES || batch_started.elapsed() >= BATCH_TIME {
                 writer.commit()?;
@@ -320,29 +314,28 @@ fn write_in_order(
     }
     writer.commit()?;
     flush(&mut batch, summary, on_event);
-    Ok(())
+    Ok(done)
 }
 
 fn write_one(
     writer: &mut crate::store::ImportWriter<'_>,
+    path: String,
     processed: Processed,
     batch: &mut Vec<ImportResult>,
 ) {
-    let path = processed.path;
     let result = |part: Option<String>, outcome| ImportResult {
         path: path.clone(),
         part,
         outcome,
     };
-    match processed.parts {
+    match processed {
         Err(error) => batch.push(result(None, ImportOutcome::Failed { error })),
         Ok(parts) => {
             for part in parts {
                 match part {
-                    Err((part, error)) => batch.push(result(
-                        Some(part).filter(|p| !p.is_empty()),
-                        ImportOutcome::Failed { error },
-                    )),
+                    Err(PartFailure { part, error }) => {
+                        batch.push(result(part, ImportOutcome::Failed { error }))
+                    }
                     Ok(prepared) => {
                         let outcome =
                             match writer.add(&prepared.doc, Some(&path), &prepared.statements) {

@@ -212,11 +212,7 @@ fn subject_of<'a>(
     }
     // Inverted: "said Kirby", "said the spokesperson", "added Mao Ning, the … spokesperson".
     let after = phrase_after(tokens, verb + 1)?;
-    let start = if tokens[verb + 1].text.eq_ignore_ascii_case("the") {
-        verb + 1
-    } else {
-        verb + 1
-    };
+    let start = verb + 1;
     let mut appositive = Vec::new();
     if tokens.get(after).is_some_and(|t| t.text == ",")
         && tokens

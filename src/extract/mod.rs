@@ -23,7 +23,7 @@
 //! assert_eq!(s.speaker.as_deref(), Some("Matthew Miller"));
 //! assert_eq!(s.role.as_deref(), Some("Spokesperson"));
 //! assert_eq!(s.organization.as_deref(), Some("State Department"));
-//! assert_eq!(s.text, "We remain concerned,");
+//! assert_eq!(s.text, "We remain concerned"); // the comma belongs to the attribution
 //! assert_eq!(&body[s.start..s.end], s.text);
 //! assert_eq!(s.said_on.as_deref(), Some("2024-03-12"));
 //! ```
@@ -70,7 +70,7 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
         mentions: Vec::new(),
         out: Vec::new(),
     };
-    extractor.pre_pass();
+    extractor.pre_pass(&paras);
     match transcript::transcript_labels(body, &paras) {
         Some(labels) => extractor.transcript(&paras, &labels),
         None => extractor.news(&paras),
@@ -114,8 +114,24 @@ struct Carry {
 impl<'a> Extractor<'a> {
     /// Registers people from their full mentions anywhere in the article, and
     /// records every later mention by surname.
-    fn pre_pass(&mut self) {
-        let toks = tokens(self.body, 0);
+    fn pre_pass(&mut self, paras: &[Range<usize>]) {
+        for para in paras {
+            let toks = tokens(&self.body[para.clone()], para.start);
+            self.full_mentions(&toks);
+        }
+        // Surname mentions of everyone registered.
+        for t in tokens(self.body, 0) {
+            let word = t.text.trim_end_matches("’s").trim_end_matches("'s");
+            if let [id] = self.table.by_surname(word)[..] {
+                self.mentions.push((t.start, id));
+            }
+        }
+        self.mentions.sort_unstable();
+        self.mentions.dedup();
+    }
+
+    /// Full mentions in one paragraph's tokens.
+    fn full_mentions(&mut self, toks: &[Token]) {
         for (i, t) in toks.iter().enumerate() {
             if !speakers_role_head(t) {
                 continue;
@@ -163,15 +179,6 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        // Surname mentions of everyone registered.
-        for t in &toks {
-            let word = t.text.trim_end_matches("’s").trim_end_matches("'s");
-            if let [id] = self.table.by_surname(word)[..] {
-                self.mentions.push((t.start, id));
-            }
-        }
-        self.mentions.sort_unstable();
-        self.mentions.dedup();
     }
 
     fn register_phrase(&mut self, words: &[&str], at: usize) -> Option<PersonId> {

@@ -151,13 +151,15 @@ fn single_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
             && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–".contains(n));
         match &open {
             None if starts_word && c != '’' => open = Some(here),
-            Some(o) if ends_word && c != '‘' => {
-                // "leaders’ summit": a plural possessive inside a longer span is
-                // indistinguishable; accept spans of at least two words only.
-                if body[o.end..here.start].split_whitespace().count() >= 2 {
-                    quotes.push(make(body, o.clone(), Some(here)));
-                    open = None;
-                }
+            // "leaders’ summit": a plural possessive inside a longer span is
+            // indistinguishable; accept spans of at least two words only.
+            Some(o)
+                if ends_word
+                    && c != '‘'
+                    && body[o.end..here.start].split_whitespace().count() >= 2 =>
+            {
+                quotes.push(make(body, o.clone(), Some(here)));
+                open = None;
             }
             _ => {}
         }

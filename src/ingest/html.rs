@@ -42,52 +42,138 @@ pub fn html_to_document(html: &str) -> Result<Document, IngestError> {
             format: "HTML",
             reason: e.to_string(),
         })?;
+    let meta_date = published_meta(&readability.doc);
     // Readability scores what is left; on short pages a cookie banner or a
     // comment thread can outscore the story, so page furniture goes first.
     readability.doc.select(FURNITURE).remove();
-    let article = match readability.parse() {
-        Ok(article) => article,
-        Err(dom_smoothie::ReadabilityError::TooManyElements(found, max)) => {
-            return Err(IngestError::Invalid(format!(
-                "the page has {found} elements (at most {max} are read) — is it really an article?"
-            )));
-        }
-        // Short pages fail the strict heuristics; a page with little text is
-        // still worth importing as it is.
-        Err(_) => readability
-            .parse_with_policy(ParsePolicy::Raw)
-            .map_err(|_| IngestError::NoText)?,
+
+    let (title, byline, published, outlet, url, text) = if nesting_depth(html) > MAX_DEPTH {
+        // Readability's scoring walks every ancestor of every paragraph:
+        // quadratic in nesting depth (seconds for 5,000 nested <div>s). Such
+        // pages get plain block extraction instead.
+        let meta = readability.get_article_metadata(readability.parse_json_ld());
+        let blocks: Vec<String> = readability
+            .doc
+            .select("h1, h2, h3, h4, h5, h6, p, li, blockquote, pre")
+            .iter()
+            .map(|block| squash(&block.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        (
+            meta.title,
+            meta.byline,
+            meta.published_time,
+            meta.site_name,
+            meta.url,
+            blocks.join("\n\n"),
+        )
+    } else {
+        let article = match readability.parse() {
+            Ok(article) => article,
+            Err(dom_smoothie::ReadabilityError::TooManyElements(found, max)) => {
+                return Err(IngestError::Invalid(format!(
+                    "the page has {found} elements (at most {max} are read) — is it really an article?"
+                )));
+            }
+            // Short pages fail the strict heuristics; a page with little text is
+            // still worth importing as it is.
+            Err(_) => readability
+                .parse_with_policy(ParsePolicy::Raw)
+                .map_err(|_| IngestError::NoText)?,
+        };
+        let text = article.text_content.to_string();
+        (
+            article.title,
+            article.byline,
+            article.published_time,
+            article.site_name,
+            article.url,
+            text,
+        )
     };
 
-    let title = field(Some(&article.title));
-    let mut text = tidy_body(&article.text_content);
+    let title = field(Some(&title));
+    let mut text = tidy_body(&text);
     if text.is_empty() {
         return Err(IngestError::NoText);
     }
     // Readability removes the <h1> that repeats the title; the headline is
     // part of what was published (and may carry a statement), so put it back.
-    if let Some(title) = &title
-        && !squash(&text[..text.len().min(title.len() * 2)]).starts_with(title.as_str())
-    {
-        text = format!("{title}\n\n{text}");
+    if let Some(title) = &title {
+        let head: String = text.chars().take(title.chars().count() * 2).collect();
+        if !squash(&head).starts_with(title.as_str()) {
+            text = format!("{title}\n\n{text}");
+        }
     }
     Ok(Document {
         title,
-        outlet: field(article.site_name.as_deref()),
-        url: field(article.url.as_deref()),
-        byline: field(article.byline.as_deref()).map(|b| {
+        outlet: field(outlet.as_deref()),
+        url: field(url.as_deref()),
+        byline: field(byline.as_deref()).map(|b| {
             b.trim_start_matches("By ")
                 .trim_start_matches("by ")
                 .to_string()
         }),
-        published: article
-            .published_time
+        published: published
             .as_deref()
             .and_then(dates::parse_date)
+            .or(meta_date)
             .map(dates::iso),
         body: text,
         part: None,
     })
+}
+
+/// The publication date from the meta tags and `<time>` elements that
+/// Readability does not read (`<meta name="date">`, `itemprop=datePublished`).
+fn published_meta(doc: &dom_query::Document) -> Option<chrono::NaiveDate> {
+    const SELECTORS: &str = "meta[name=date], meta[name=pubdate], meta[name=publishdate], meta[name='dc.date'], \
+        meta[name='DC.date.issued'], meta[property='og:published_time'], meta[itemprop=datePublished], \
+        time[itemprop=datePublished], time[datetime]";
+    doc.select(SELECTORS).iter().find_map(|node| {
+        let value = node.attr("content").or_else(|| node.attr("datetime"))?;
+        dates::parse_date(&value)
+    })
+}
+
+/// Pages nested deeper than this skip Readability (see [`html_to_document`]).
+/// Real news pages stay well under 100 levels.
+const MAX_DEPTH: usize = 256;
+
+/// The deepest element nesting in `html`, estimated from its tags without
+/// building a tree (void and self-closing elements do not nest).
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += offset + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |p| i + p);
+                let name = html[i..name_end].to_ascii_lowercase();
+                let tag_end = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |p| i + p);
+                let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+                if !VOID.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
 }
 
 /// The charset a page declares in its first 4 KiB (`<meta charset=…>` or the
@@ -153,6 +239,28 @@ mod tests {
         ] {
             assert!(!doc.body.contains(junk), "{junk} leaked into {}", doc.body);
         }
+    }
+
+    #[test]
+    fn nesting_is_estimated_from_tags() {
+        assert_eq!(nesting_depth("<div><p>a<br>b</p><img src=x/></div>"), 2);
+        let deep = format!(
+            "{}<p>“Deep words are still read,” he said.</p>{}",
+            "<div>".repeat(3000),
+            "</div>".repeat(3000)
+        );
+        assert_eq!(nesting_depth(&deep), 3001);
+        let doc = html_to_document(&format!(
+            "<html><head><title>Deep</title></head><body>{deep}</body></html>"
+        ))
+        .unwrap();
+        assert_eq!(doc.body, "Deep\n\n“Deep words are still read,” he said.");
+    }
+
+    #[test]
+    fn a_title_with_accents_does_not_split_a_character() {
+        let doc = html_to_document("<html><head><title>Café déjà vu</title></head><body><article><p>Café owners said “non” to the rent rise on Friday.</p></article></body></html>").unwrap();
+        assert!(doc.body.starts_with("Café déjà vu\n\n"), "{}", doc.body);
     }
 
     #[test]

@@ -117,12 +117,8 @@ pub fn parse_markdown(bytes: &[u8]) -> Result<Document, IngestError> {
                 | TagEnd::TableRow,
             ) => out.push_str("\n\n"),
             Event::End(TagEnd::TableCell) => out.push('\t'),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                // Inline HTML in Markdown is markup, not text; keep only line breaks.
-                if h.contains("<br") {
-                    out.push('\n');
-                }
-            }
+            // Inline HTML in Markdown is markup, not text; keep only line breaks.
+            Event::Html(h) | Event::InlineHtml(h) if h.contains("<br") => out.push('\n'),
             _ => {}
         }
     }

@@ -34,6 +34,8 @@ pub enum StoreError {
         "{path}: backing up before the upgrade failed ({reason}); the library was not upgraded"
     )]
     Backup { path: String, reason: String },
+    #[error("{0}")]
+    Invalid(String),
     #[error("{0} not found")]
     NotFound(String),
     #[error("library error: {0}")]

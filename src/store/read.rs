@@ -63,8 +63,21 @@ fn statement_row(r: &Row) -> rusqlite::Result<Statement> {
     })
 }
 
-/// Makes user input safe for FTS5 MATCH when it is not valid FTS5 syntax:
-/// each word becomes a quoted term.
+/// The FTS5 query for what a user typed: kept as is when it only uses FTS5
+/// syntax (words, "phrases", AND/OR/NOT, prefix*, parentheses), else each
+/// word becomes a quoted term ("U.S.-Pakistan" → "U" "S" "Pakistan").
+pub(crate) fn fts_query(query: &str) -> String {
+    let plain = query
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || "\"*()^".contains(c));
+    if plain && query.matches('"').count().is_multiple_of(2) {
+        query.to_string()
+    } else {
+        fts_terms(query)
+    }
+}
+
+/// Each word of `query` as a quoted FTS5 term.
 pub(crate) fn fts_terms(query: &str) -> String {
     query
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -151,7 +164,7 @@ impl Library {
             sql.push_str(&format!(" AND s.article_id = ?{}", args.len()));
         }
         let topic_at = query.topic.as_deref().filter(|t| !t.trim().is_empty()).map(|t| {
-            args.push(Value::Text(t.to_string()));
+            args.push(Value::Text(fts_query(t)));
             sql.push_str(&format!(" AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?{})", args.len()));
             args.len() - 1
         });
@@ -165,10 +178,8 @@ impl Library {
             rows.collect()
         };
         match run(&args) {
-            // Not valid FTS5 syntax ("U.S.-Pakistan"): search its words instead.
-            Err(rusqlite::Error::SqliteFailure(_, Some(msg)))
-                if topic_at.is_some() && msg.contains("fts5") =>
-            {
+            // Still not valid FTS5 ("a AND"): search its words instead.
+            Err(rusqlite::Error::SqliteFailure(..)) if topic_at.is_some() => {
                 let i = topic_at.unwrap_or_default();
                 if let Value::Text(t) = &args[i] {
                     args[i] = Value::Text(fts_terms(t));
@@ -232,12 +243,8 @@ impl Library {
             })?;
             rows.collect()
         };
-        match run(query) {
-            Err(rusqlite::Error::SqliteFailure(_, Some(msg)))
-                if msg.contains("fts5") || msg.contains("syntax") =>
-            {
-                Ok(run(&fts_terms(query))?)
-            }
+        match run(&fts_query(query)) {
+            Err(rusqlite::Error::SqliteFailure(..)) => Ok(run(&fts_terms(query))?),
             other => Ok(other?),
         }
     }
@@ -246,6 +253,13 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fts_queries_pass_syntax_and_quote_the_rest() {
+        assert_eq!(fts_query("ceasefire OR truce"), "ceasefire OR truce");
+        assert_eq!(fts_query("\"regional security\""), "\"regional security\"");
+        assert_eq!(fts_query("\"unbalanced"), "\"unbalanced\"");
+    }
 
     #[test]
     fn fts_terms_quote_every_word() {

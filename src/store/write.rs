@@ -82,7 +82,13 @@ impl<'c> ImportWriter<'c> {
                 |r| r.get(0),
             )?;
         for s in statements {
-            debug_assert_eq!(doc.body.get(s.start..s.end), Some(s.text.as_str()));
+            // The invariant every view relies on: a statement is a slice of its article.
+            if s.start >= s.end || doc.body.get(s.start..s.end) != Some(s.text.as_str()) {
+                return Err(StoreError::Invalid(format!(
+                    "statement at {}..{} is not the text of the article at that place",
+                    s.start, s.end
+                )));
+            }
             let speaker_id = match &s.speaker {
                 Some(name) => Some(speaker_id(&sp, &mut self.speakers, name, s)?),
                 None => None,

@@ -1,0 +1,304 @@
+//! The library: dedup, atomic writes, migrations, refusals, search, backup.
+
+use onrecord::model::{Document, ExtractedStatement, SpeakerKind, StatementKind};
+use onrecord::store::{Added, Library, StatementQuery, StoreError, schema};
+use rusqlite::Connection;
+
+fn doc(body: &str) -> Document {
+    Document {
+        title: Some("Title".into()),
+        published: Some("2024-03-12".into()),
+        body: body.into(),
+        ..Document::default()
+    }
+}
+
+fn statement(body: &str, text: &str, speaker: &str) -> ExtractedStatement {
+    let start = body.find(text).unwrap();
+    ExtractedStatement {
+        speaker: Some(speaker.into()),
+        role: Some("Spokesperson".into()),
+        organization: Some("State Department".into()),
+        text: text.into(),
+        kind: StatementKind::Direct,
+        start,
+        end: start + text.len(),
+        paragraph: 0,
+        said_on: None,
+        speaker_kind: SpeakerKind::Person,
+        ambiguous: false,
+    }
+}
+
+#[test]
+fn an_article_imported_twice_is_stored_once() {
+    let mut library = Library::open_in_memory().unwrap();
+    let body = "“We are concerned,” Miller said.";
+    let mut w = library.writer().unwrap();
+    let first = w
+        .add(
+            &doc(body),
+            Some("a.txt"),
+            &[statement(body, "We are concerned,", "Matthew Miller")],
+        )
+        .unwrap();
+    // Same words, other line breaks and spacing: still the same article.
+    let second = w
+        .add(
+            &doc("“We are  concerned,”\nMiller said."),
+            Some("b.html"),
+            &[],
+        )
+        .unwrap();
+    w.commit().unwrap();
+    let Added::Imported { article_id, .. } = first else {
+        panic!("{first:?}")
+    };
+    assert_eq!(second, Added::Duplicate { article_id });
+    let counts = library.counts().unwrap();
+    assert_eq!(
+        (counts.articles, counts.statements, counts.speakers),
+        (1, 1, 1)
+    );
+}
+
+#[test]
+fn a_failing_file_rolls_back_alone() {
+    let mut library = Library::open_in_memory().unwrap();
+    let good = "“Good words here,” Kirby said.";
+    let bad = "“Bad span here,” Kirby said.";
+    let mut broken = statement(bad, "Bad span here,", "John Kirby");
+    broken.end = broken.start; // refused after the article row is written
+    let mut w = library.writer().unwrap();
+    w.add(
+        &doc(good),
+        Some("good.txt"),
+        &[statement(good, "Good words here,", "John Kirby")],
+    )
+    .unwrap();
+    let err = w.add(&doc(bad), Some("bad.txt"), &[broken]);
+    assert!(matches!(err, Err(StoreError::Invalid(_))), "{err:?}");
+    w.commit().unwrap();
+    let titles: Vec<_> = library
+        .articles(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|a| a.source_path)
+        .collect();
+    assert_eq!(
+        titles,
+        [Some("good.txt".to_string())],
+        "the bad file left nothing behind"
+    );
+    assert_eq!(library.counts().unwrap().statements, 1);
+    assert!(
+        library.search("Bad", 10).unwrap().is_empty(),
+        "nor anything in the search index"
+    );
+}
+
+#[test]
+fn an_uncommitted_batch_leaves_nothing() {
+    let mut library = Library::open_in_memory().unwrap();
+    {
+        let mut w = library.writer().unwrap();
+        w.add(&doc("“Words,” he said."), None, &[]).unwrap();
+        // dropped without commit
+    }
+    assert_eq!(library.counts().unwrap().articles, 0);
+}
+
+#[test]
+fn a_library_from_a_newer_version_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE whatever(x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Library::open(&path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 99, .. }),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("future.sqlite3")
+            && message.contains("newer On Record")
+            && message.contains("untouched"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
+    assert!(!dir.path().join("future.sqlite3-wal").exists());
+}
+
+#[test]
+fn other_files_are_not_taken_for_libraries() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "x".repeat(5000)).unwrap();
+    let err = Library::open(&text).unwrap_err().to_string();
+    assert!(
+        err.contains("not an On Record library") && err.contains("not a SQLite database"),
+        "{err}"
+    );
+
+    let other = dir.path().join("other.db");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE contacts(name);")
+        .unwrap();
+    let err = Library::open(&other).unwrap_err().to_string();
+    assert!(err.contains("some other program"), "{err}");
+}
+
+#[test]
+fn a_first_version_library_opens_in_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        schema::migrate(&mut conn, &schema::MIGRATIONS[..1]).unwrap();
+        conn.execute(
+            "INSERT INTO articles (title, body, content_hash, imported_at) VALUES ('Old', 'old body text', 'h', '2024-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let library = Library::open(&path).unwrap();
+    assert_eq!(library.counts().unwrap().articles, 1);
+    let version: u32 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, schema::CURRENT_VERSION);
+}
+
+#[test]
+fn wal_foreign_keys_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite3");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let body = "“Stay calm,” Kirby said.";
+        let mut w = library.writer().unwrap();
+        w.add(
+            &doc(body),
+            None,
+            &[statement(body, "Stay calm,", "John Kirby")],
+        )
+        .unwrap();
+        w.commit().unwrap();
+    }
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let library = Library::open(&path).unwrap();
+    assert_eq!(library.counts().unwrap().statements, 1);
+}
+
+#[test]
+fn statements_filter_by_speaker_alias_and_topic() {
+    let mut library = Library::open_in_memory().unwrap();
+    let a = "“Pakistan remains a partner,” Miller said.";
+    let b = "“Ukraine will prevail,” Kirby said.";
+    let mut w = library.writer().unwrap();
+    w.add(
+        &doc(a),
+        None,
+        &[statement(
+            a,
+            "Pakistan remains a partner,",
+            "Matthew Miller",
+        )],
+    )
+    .unwrap();
+    w.add(
+        &doc(b),
+        None,
+        &[statement(b, "Ukraine will prevail,", "John Kirby")],
+    )
+    .unwrap();
+    w.commit().unwrap();
+    let by = |speaker: Option<&str>, topic: Option<&str>| {
+        library
+            .statements(&StatementQuery {
+                speaker: speaker.map(Into::into),
+                topic: topic.map(Into::into),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|s| s.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        by(Some("matthew miller"), None),
+        ["Pakistan remains a partner,"]
+    );
+    assert_eq!(by(None, Some("ukraine")), ["Ukraine will prevail,"]);
+    assert_eq!(
+        by(None, Some("partner, Pakistan.")),
+        ["Pakistan remains a partner,"],
+        "punctuation is not FTS syntax"
+    );
+    assert!(by(Some("Nobody"), None).is_empty());
+    let s = &library.statements(&Default::default()).unwrap()[0];
+    assert_eq!(
+        (s.date.as_deref(), s.article_title.as_deref()),
+        (Some("2024-03-12"), Some("Title"))
+    );
+    assert_eq!(library.statement(s.id).unwrap(), *s);
+    assert!(matches!(
+        library.statement(999),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn search_ranks_and_snippets() {
+    let mut library = Library::open_in_memory().unwrap();
+    let mut w = library.writer().unwrap();
+    w.add(
+        &doc("The ceasefire talks in Doha resumed on Monday."),
+        None,
+        &[],
+    )
+    .unwrap();
+    w.add(&doc("Trade and tariffs dominated the meeting."), None, &[])
+        .unwrap();
+    w.commit().unwrap();
+    let hits = library.search("ceasefire", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].snippet.contains("«ceasefire»"),
+        "{}",
+        hits[0].snippet
+    );
+    assert!(
+        library.search("\"unbalanced", 10).is_ok(),
+        "bad syntax does not error"
+    );
+}
+
+#[test]
+fn online_backup_is_a_consistent_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib.sqlite3")).unwrap();
+    let mut w = library.writer().unwrap();
+    w.add(&doc("“Copy me,” she said."), None, &[]).unwrap();
+    w.commit().unwrap();
+    let target = dir.path().join("backup.sqlite3");
+    library.backup(&target).unwrap();
+    let copy = Library::open(&target).unwrap();
+    assert_eq!(copy.counts().unwrap(), library.counts().unwrap());
+    let check: String = Connection::open(&target)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
