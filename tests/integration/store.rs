@@ -68,7 +68,7 @@ fn a_failing_file_rolls_back_alone() {
     let good = "“Good words here,” Kirby said.";
     let bad = "“Bad span here,” Kirby said.";
     let mut broken = statement(bad, "Bad span here,", "John Kirby");
-    broken.end = broken.start; // refused after the article row is written
+    broken.end = broken.start; // not a slice of the body: refused before anything is written
     let mut w = library.writer().unwrap();
     w.add(
         &doc(good),
