@@ -28,6 +28,7 @@ fn main() {
     ] {
         lexicon += &word_list(name, &root.join("assets/lexicon").join(file));
     }
+    lexicon += &word_classes(&root.join("assets/lexicon"));
     write_if_changed(&out.join("lexicon.rs"), &lexicon);
     write_if_changed(
         &out.join("samples.rs"),
@@ -72,6 +73,13 @@ fn check_word(path: &Path, line: usize, word: &str) {
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
         fail(format!(
             "{}:{line}: '{word}' must be lowercase ASCII letters",
+            path.display()
+        ));
+    }
+    // src/extract/lexicon.rs looks words up through a 24-byte buffer.
+    if word.len() > 24 {
+        fail(format!(
+            "{}:{line}: '{word}' is longer than 24 letters",
             path.display()
         ));
     }
@@ -137,6 +145,36 @@ fn word_list(name: &str, path: &Path) -> String {
     );
     for word in words {
         let _ = writeln!(code, "    {word:?},");
+    }
+    code + "];\n"
+}
+
+/// One table for the tokenizer: every lexicon word with the classes it
+/// belongs to (bit 1 speech-verb form, 2 role head, 4 organisation head,
+/// 8 honorific), so each word of an article is looked up once.
+fn word_classes(dir: &Path) -> String {
+    let mut classes: BTreeMap<String, u8> = BTreeMap::new();
+    let verbs = read(&dir.join("speech_verbs.txt"));
+    for (_, entry) in entries(&verbs) {
+        for word in entry.split_whitespace() {
+            *classes.entry(word.to_string()).or_default() |= 1;
+        }
+    }
+    for (file, bit) in [
+        ("role_heads.txt", 2u8),
+        ("org_heads.txt", 4),
+        ("honorifics.txt", 8),
+    ] {
+        let text = read(&dir.join(file));
+        for (_, word) in entries(&text) {
+            *classes.entry(word.to_string()).or_default() |= bit;
+        }
+    }
+    let mut code = String::from(
+        "/// Lexicon words and their class bits, sorted by word.\npub static WORD_CLASSES: &[(&str, u8)] = &[\n",
+    );
+    for (word, bits) in &classes {
+        let _ = writeln!(code, "    ({word:?}, {bits}),");
     }
     code + "];\n"
 }

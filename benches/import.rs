@@ -147,3 +147,53 @@ fn extract_one_core(bencher: Bencher) {
             }
         });
 }
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn ingest_one_core(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    let files: Vec<(PathBuf, Vec<u8>)> = corpus
+        .files
+        .iter()
+        .map(|f| (f.clone(), std::fs::read(f).unwrap()))
+        .collect();
+    bencher
+        .counter(ItemsCount::new(files.len()))
+        .counter(BytesCount::new(corpus.bytes))
+        .bench_local(|| {
+            for (path, bytes) in &files {
+                black_box(onrecord::ingest::ingest(path, bytes).unwrap());
+            }
+        });
+}
+
+/// Parsed and extracted documents, for the store-only bench.
+static PREPARED: LazyLock<Vec<import::Prepared>> = LazyLock::new(|| {
+    CORPUS
+        .files
+        .iter()
+        .flat_map(|f| import::process(&Input::file(f)).unwrap())
+        .map(Result::unwrap)
+        .collect()
+});
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn store_only(bencher: Bencher) {
+    let prepared = &*PREPARED;
+    bencher
+        .counter(ItemsCount::new(prepared.len()))
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let library = Library::open(&dir.path().join("bench.sqlite3")).unwrap();
+            (dir, library)
+        })
+        .bench_local_values(|(dir, mut library)| {
+            for chunk in prepared.chunks(256) {
+                let mut writer = library.writer().unwrap();
+                for p in chunk {
+                    writer.add(&p.doc, Some("bench"), &p.statements).unwrap();
+                }
+                writer.commit().unwrap();
+            }
+            (dir, library)
+        });
+}

@@ -8,8 +8,10 @@
 //! * around it, in reported speech: `The United States has said that … and
 //!   that “…”` (a partial quotation).
 
-use super::lexicon;
-use super::text::{Token, tokens};
+use super::lexicon::class;
+use super::text::Token;
+#[cfg(test)]
+use super::text::tokens;
 
 /// A speaker phrase found next to a quotation, as words still to resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,9 +91,7 @@ fn is_sentence_opener(word: &str) -> bool {
 fn is_name_part(token: &Token) -> bool {
     let w = token.text;
     (token.is_capitalised() && !is_sentence_opener(w))
-        || lexicon::is_role_head(w)
-        || lexicon::is_org_head(w)
-        || lexicon::is_honorific(w)
+        || token.is(class::ROLE | class::ORG | class::HONORIFIC)
         || matches!(
             w,
             "foreign"
@@ -124,10 +124,7 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
     while i > 0 {
         let t = &tokens[i - 1];
         if is_name_part(t)
-            || (lexicon::is_name_connector(t.text)
-                && i >= 2
-                && is_name_part(&tokens[i - 2])
-                && i < end)
+            || (t.is(class::CONNECTOR) && i >= 2 && is_name_part(&tokens[i - 2]) && i < end)
         {
             i -= 1;
         } else {
@@ -135,7 +132,7 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
         }
     }
     // A phrase may not begin or end with a connector ("of", "the"), except a leading "the".
-    while i < end && lexicon::is_name_connector(tokens[i].text) && tokens[i].text != "the" {
+    while i < end && tokens[i].is(class::CONNECTOR) && tokens[i].text != "the" {
         i += 1;
     }
     if i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("the") {
@@ -154,9 +151,7 @@ fn phrase_after(tokens: &[Token], start: usize) -> Option<usize> {
     while i < tokens.len() {
         let t = &tokens[i];
         if is_name_part(t)
-            || (lexicon::is_name_connector(t.text)
-                && i > first
-                && tokens.get(i + 1).is_some_and(is_name_part))
+            || (t.is(class::CONNECTOR) && i > first && tokens.get(i + 1).is_some_and(is_name_part))
         {
             i += 1;
         } else {
@@ -179,7 +174,7 @@ fn subject_of<'a>(
     floor: usize,
 ) -> Option<(Vec<&'a str>, Vec<&'a str>, usize)> {
     let mut end = verb;
-    while end > floor && lexicon::is_auxiliary(tokens[end - 1].text) {
+    while end > floor && tokens[end - 1].is(class::AUXILIARY) {
         end -= 1;
     }
     let mut appositive = Vec::new();
@@ -194,13 +189,13 @@ fn subject_of<'a>(
         if aside
             .first()
             .is_some_and(|t| matches!(t.text, "the" | "a" | "an"))
-            && aside.iter().any(|t| lexicon::is_role_head(t.text))
+            && aside.iter().any(|t| t.is(class::ROLE))
         {
             appositive = words(aside);
         }
         end = open;
     }
-    if end > floor && lexicon::is_person_pronoun(tokens[end - 1].text) {
+    if end > floor && tokens[end - 1].is(class::PRONOUN) {
         return Some((
             vec![tokens[end - 1].text],
             appositive,
@@ -236,20 +231,18 @@ fn subject_of<'a>(
 /// The attribution in the text right after a quotation's closing mark, up to
 /// the end of its sentence: `, Kirby said.` / `, said Kirby.` / `, according
 /// to the ministry.` / `— John Kirby`.
-pub fn after_quote<'a>(text: &'a str, base: usize) -> Option<Cue<'a>> {
-    let toks = tokens(text, base);
+pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Option<Cue<'a>> {
     let mut i = 0;
     while i < toks.len() && matches!(toks[i].text, "," | "—" | "–" | "-" | ":") {
         i += 1;
     }
-    let clause = base..base + text.len();
     // "according to X"
     if toks
         .get(i)
         .is_some_and(|t| t.text.eq_ignore_ascii_case("according"))
         && toks.get(i + 1).is_some_and(|t| t.text == "to")
     {
-        let end = phrase_after(&toks, i + 2)?;
+        let end = phrase_after(toks, i + 2)?;
         return Some(Cue {
             subject: words(&toks[i + 2..end]),
             appositive: vec![],
@@ -259,7 +252,7 @@ pub fn after_quote<'a>(text: &'a str, base: usize) -> Option<Cue<'a>> {
     }
     // "— John Kirby" at the end of a paragraph
     if i > 0 && matches!(toks[i - 1].text, "—" | "–" | "-") {
-        let end = phrase_after(&toks, i)?;
+        let end = phrase_after(toks, i)?;
         if end == toks.len() || toks[end].text == "." {
             return Some(Cue {
                 subject: words(&toks[i..end]),
@@ -272,8 +265,8 @@ pub fn after_quote<'a>(text: &'a str, base: usize) -> Option<Cue<'a>> {
     // The first speech verb within a short window; everything before it must
     // be part of the subject, an aside, or an auxiliary.
     let window = toks.len().min(i + 30);
-    let verb = (i..window).find(|&k| lexicon::is_speech_verb(toks[k].text))?;
-    let (subject, appositive, at) = subject_of(&toks, verb, i)?;
+    let verb = (i..window).find(|&k| toks[k].is(class::VERB))?;
+    let (subject, appositive, at) = subject_of(toks, verb, i)?;
     // Reject "… is what critics called it" shapes: the subject must start the clause.
     let subject_start = toks.iter().position(|t| t.start == at)?;
     if subject_start > verb {
@@ -306,13 +299,11 @@ pub enum Lead<'a> {
     Embedded,
 }
 
-pub fn before_quote<'a>(text: &'a str, base: usize) -> Lead<'a> {
-    let toks = tokens(text, base);
+pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Lead<'a> {
     if toks.is_empty() {
         return Lead::None;
     }
-    let clause = base..base + text.len();
-    let journalist = toks.iter().any(|t| lexicon::is_journalist_noun(t.text))
+    let journalist = toks.iter().any(|t| t.is(class::JOURNALIST))
         && toks.iter().any(|t| {
             matches!(
                 t.text,
@@ -325,12 +316,10 @@ pub fn before_quote<'a>(text: &'a str, base: usize) -> Lead<'a> {
     let last = toks.len() - 1;
     let ends_with_lead_in = matches!(toks[last].text, ":" | ",");
     // the last speech verb in the clause
-    let verb = (0..toks.len())
-        .rev()
-        .find(|&k| lexicon::is_speech_verb(toks[k].text));
+    let verb = (0..toks.len()).rev().find(|&k| toks[k].is(class::VERB));
     match verb {
         Some(v) => {
-            let Some((subject, appositive, at)) = subject_of(&toks, v, 0) else {
+            let Some((subject, appositive, at)) = subject_of(toks, v, 0) else {
                 return Lead::Embedded;
             };
             let cue = Cue {
@@ -349,7 +338,7 @@ pub fn before_quote<'a>(text: &'a str, base: usize) -> Lead<'a> {
         }
         None if toks[last].text == ":" => {
             // "Kirby: “…”"
-            match phrase_before(&toks, last) {
+            match phrase_before(toks, last) {
                 Some(start) if start == 0 => Lead::Introduced(Cue {
                     subject: words(&toks[start..last]),
                     appositive: vec![],
@@ -368,11 +357,11 @@ mod tests {
     use super::*;
 
     fn subject_after(text: &str) -> Option<String> {
-        after_quote(text, 0).map(|c| c.subject.join(" "))
+        after_quote(&tokens(text, 0), 0..text.len()).map(|c| c.subject.join(" "))
     }
 
     fn lead(text: &str) -> String {
-        match before_quote(text, 0) {
+        match before_quote(&tokens(text, 0), 0..text.len()) {
             Lead::None => "none".into(),
             Lead::Introduced(c) => format!("introduced {}", c.subject.join(" ")),
             Lead::Reported(c) => format!("reported {}", c.subject.join(" ")),
@@ -410,11 +399,8 @@ mod tests {
             Some("John Kirby")
         );
         assert_eq!(subject_after(" is what critics said it was."), None);
-        let cue = after_quote(
-            " Mao Ning, the Chinese foreign ministry spokesperson, said.",
-            0,
-        )
-        .unwrap();
+        let text = " Mao Ning, the Chinese foreign ministry spokesperson, said.";
+        let cue = after_quote(&tokens(text, 0), 0..text.len()).unwrap();
         assert_eq!(cue.subject, ["Mao", "Ning"]);
         assert_eq!(
             cue.appositive.join(" "),

@@ -4,20 +4,85 @@
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
-fn sorted_contains(list: &[&str], word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        let lower = word.to_ascii_lowercase();
-        list.binary_search(&lower.as_str()).is_ok()
-    } else {
-        list.binary_search(&word).is_ok()
+/// Lexicon words are short lowercase ASCII; lookups lowercase into a stack
+/// buffer (the extractor asks for every word of every article, so no
+/// allocation here). build.rs refuses longer lexicon entries.
+const LONGEST_ENTRY: usize = 24;
+
+fn lowercase_ascii<'b>(word: &str, buffer: &'b mut [u8; LONGEST_ENTRY]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST_ENTRY || !word.is_ascii() {
+        return None;
     }
+    let out = &mut buffer[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+fn sorted_contains(list: &[&str], word: &str) -> bool {
+    let mut buffer = [0; LONGEST_ENTRY];
+    lowercase_ascii(word, &mut buffer).is_some_and(|w| list.binary_search(&w).is_ok())
+}
+
+/// Word classes, as bits: what the extractor needs to know about a word,
+/// computed once per word by [`classify`] when the text is tokenized.
+pub mod class {
+    /// A lowercase speech-verb form ("said", "told").
+    pub const VERB: u16 = 1;
+    /// Ends a job title ("spokesperson", "Advisor").
+    pub const ROLE: u16 = 2;
+    /// Ends an institution's name ("Ministry", "House").
+    pub const ORG: u16 = 4;
+    /// A form of address or rank ("Mr.", "Adm.").
+    pub const HONORIFIC: u16 = 8;
+    /// Between a subject and its verb without changing who spoke ("had", "also").
+    pub const AUXILIARY: u16 = 16;
+    /// "he", "she".
+    pub const PRONOUN: u16 = 32;
+    /// Inside name phrases ("of", "the", "al").
+    pub const CONNECTOR: u16 = 64;
+    /// A journalist ("reporter", "correspondent").
+    pub const JOURNALIST: u16 = 128;
+}
+
+/// The classes of one word (see [`class`]).
+pub fn classify(word: &str) -> u16 {
+    let mut buffer = [0; LONGEST_ENTRY];
+    let Some(lower) = lowercase_ascii(word, &mut buffer) else {
+        return 0;
+    };
+    let mut bits = 0;
+    let trimmed = lower.trim_end_matches('.');
+    if let Ok(i) = WORD_CLASSES.binary_search_by(|(w, _)| w.cmp(&trimmed)) {
+        let found = u16::from(WORD_CLASSES[i].1);
+        // Speech verbs count only in lowercase ("State Department" is no verb)
+        // and without a full stop ("Sen." is not "sen").
+        let verb_ok =
+            word.starts_with(|c: char| c.is_ascii_lowercase()) && trimmed.len() == lower.len();
+        bits |= if verb_ok { found } else { found & !class::VERB };
+    }
+    if is_auxiliary(lower) {
+        bits |= class::AUXILIARY;
+    }
+    if is_person_pronoun(word) {
+        bits |= class::PRONOUN;
+    }
+    if is_name_connector(word) {
+        bits |= class::CONNECTOR;
+    }
+    if is_journalist_noun(lower) {
+        bits |= class::JOURNALIST;
+    }
+    bits
 }
 
 /// The lemma of a speech-verb form ("told" → "tell"), any case.
 pub fn speech_verb(word: &str) -> Option<&'static str> {
-    let lower = word.to_ascii_lowercase();
+    let mut buffer = [0; LONGEST_ENTRY];
+    let lower = lowercase_ascii(word, &mut buffer)?;
     SPEECH_VERBS
-        .binary_search_by(|(form, _)| form.cmp(&lower.as_str()))
+        .binary_search_by(|(form, _)| form.cmp(&lower))
         .ok()
         .map(|i| SPEECH_VERBS[i].1)
 }
@@ -43,8 +108,9 @@ pub fn is_honorific(word: &str) -> bool {
 /// Words between a subject and its speech verb that do not change who spoke:
 /// "Miller *had* said", "Kirby *also* told reporters".
 pub fn is_auxiliary(word: &str) -> bool {
+    let mut buffer = [0; LONGEST_ENTRY];
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lowercase_ascii(word, &mut buffer).unwrap_or(""),
         "had"
             | "has"
             | "have"
@@ -144,8 +210,9 @@ pub fn institution_alias(phrase: &str) -> Option<&'static str> {
 /// Nouns that stand for a journalist: their quoted words are questions, not
 /// statements of the official who answers.
 pub fn is_journalist_noun(word: &str) -> bool {
+    let mut buffer = [0; LONGEST_ENTRY];
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lowercase_ascii(word, &mut buffer).unwrap_or(""),
         "journalist"
             | "journalists"
             | "reporter"

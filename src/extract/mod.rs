@@ -63,6 +63,10 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
     let date = published
         .and_then(dates::parse_date)
         .or_else(|| dateline(body, &paras));
+    let para_tokens: Vec<Vec<Token>> = paras
+        .iter()
+        .map(|p| tokens(&body[p.clone()], p.start))
+        .collect();
     let mut extractor = Extractor {
         body,
         date,
@@ -70,10 +74,10 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
         mentions: Vec::new(),
         out: Vec::new(),
     };
-    extractor.pre_pass(&paras);
+    extractor.pre_pass(&para_tokens);
     match transcript::transcript_labels(body, &paras) {
-        Some(labels) => extractor.transcript(&paras, &labels),
-        None => extractor.news(&paras),
+        Some(labels) => extractor.transcript(&paras, &para_tokens, &labels),
+        None => extractor.news(&paras, &para_tokens),
     }
     let mut statements = extractor.out;
     statements.sort_by_key(|s| (s.start, s.end));
@@ -114,20 +118,28 @@ struct Carry {
 impl<'a> Extractor<'a> {
     /// Registers people from their full mentions anywhere in the article, and
     /// records every later mention by surname.
-    fn pre_pass(&mut self, paras: &[Range<usize>]) {
-        for para in paras {
-            let toks = tokens(&self.body[para.clone()], para.start);
-            self.full_mentions(&toks);
+    fn pre_pass(&mut self, para_tokens: &[Vec<Token>]) {
+        for toks in para_tokens {
+            self.full_mentions(toks);
+        }
+        if self.table.people.is_empty() {
+            return;
         }
         // Surname mentions of everyone registered.
-        for t in tokens(self.body, 0) {
-            let word = t.text.trim_end_matches("’s").trim_end_matches("'s");
-            if let [id] = self.table.by_surname(word)[..] {
+        let surnames = self.table.surname_index();
+        for t in para_tokens.iter().flatten() {
+            if let Some(&id) = surnames.get(strip_possessive(t.text)) {
                 self.mentions.push((t.start, id));
             }
         }
         self.mentions.sort_unstable();
         self.mentions.dedup();
+    }
+
+    /// Records a mention, keeping `mentions` sorted by offset.
+    fn mention(&mut self, at: usize, id: PersonId) {
+        let i = self.mentions.partition_point(|&(offset, _)| offset < at);
+        self.mentions.insert(i, (at, id));
     }
 
     /// Full mentions in one paragraph's tokens.
@@ -206,11 +218,7 @@ impl<'a> Extractor<'a> {
 
     /// Resolves a cue's subject phrase to a speaker.
     fn resolve(&mut self, cue: &Cue) -> Resolved {
-        let words: Vec<&str> = cue
-            .subject
-            .iter()
-            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
-            .collect();
+        let words: Vec<&str> = cue.subject.iter().map(|w| strip_possessive(w)).collect();
         let Some(&first) = words.first() else {
             return Resolved::Nobody;
         };
@@ -327,17 +335,23 @@ impl<'a> Extractor<'a> {
         });
     }
 
-    fn news(&mut self, paras: &[Range<usize>]) {
+    fn news(&mut self, paras: &[Range<usize>], para_tokens: &[Vec<Token>]) {
         let mut carry = Carry {
             speaker: None,
             open_quote: false,
         };
-        for (index, para) in paras.iter().enumerate() {
-            carry = self.news_paragraph(index, para.clone(), carry);
+        for (index, (para, toks)) in paras.iter().zip(para_tokens).enumerate() {
+            carry = self.news_paragraph(index, para.clone(), toks, carry);
         }
     }
 
-    fn news_paragraph(&mut self, index: usize, para: Range<usize>, carry: Carry) -> Carry {
+    fn news_paragraph(
+        &mut self,
+        index: usize,
+        para: Range<usize>,
+        toks: &[Token],
+        carry: Carry,
+    ) -> Carry {
         let quotes = quotes::find_quotes(self.body, para.clone());
         let mut next = Carry {
             speaker: None,
@@ -350,12 +364,20 @@ impl<'a> Extractor<'a> {
                 sentence_start(self.body, previous_end.max(para.start), quote.open.start)
                     .max(previous_end);
             let lead_text = &self.body[sentence_floor..quote.open.start];
-            let lead = attribution::before_quote(lead_text, sentence_floor);
+            let lead = attribution::before_quote(
+                within(toks, sentence_floor..quote.open.start),
+                sentence_floor..quote.open.start,
+            );
             let after_start = quote.close.as_ref().map_or(quote.inner.end, |c| c.end);
             let after_limit = quotes.get(qi + 1).map_or(para.end, |q| q.open.start);
             let after_end = sentence_end(self.body, after_start, after_limit.max(after_start));
             let trailer = (after_start < after_end)
-                .then(|| attribution::after_quote(&self.body[after_start..after_end], after_start))
+                .then(|| {
+                    attribution::after_quote(
+                        within(toks, after_start..after_end),
+                        after_start..after_end,
+                    )
+                })
                 .flatten();
             previous_end = quote.close.as_ref().map_or(quote.inner.end, |c| c.end);
 
@@ -383,8 +405,7 @@ impl<'a> Extractor<'a> {
             let (who, ambiguous, said_on) = match &cue {
                 Some(cue) => match self.resolve(cue) {
                     Resolved::Person(id) => {
-                        self.mentions.push((cue.at, id));
-                        self.mentions.sort_unstable();
+                        self.mention(cue.at, id);
                         (Some(id), false, self.said_on(&cue.clause))
                     }
                     Resolved::Ambiguous => (None, true, self.said_on(&cue.clause)),
@@ -432,7 +453,7 @@ impl<'a> Extractor<'a> {
             };
         }
         if quotes.is_empty() {
-            self.reported(index, para);
+            self.reported(index, toks);
             // A paragraph of narration ends a run of quotation paragraphs.
             return Carry {
                 speaker: None,
@@ -456,13 +477,16 @@ impl<'a> Extractor<'a> {
     /// States supports direct talks." The speaker must be someone the article
     /// names (or a pronoun for them); the statement is the clause after the
     /// verb (and "that").
-    fn reported(&mut self, index: usize, para: Range<usize>) {
-        let mut from = para.start;
-        while from < para.end {
-            let end = sentence_end(self.body, from, para.end);
-            let sentence = &self.body[from..end];
-            let toks = tokens(sentence, from);
-            if let Some((span, cue)) = reported_clause(&toks, end) {
+    fn reported(&mut self, index: usize, para_toks: &[Token]) {
+        if !para_toks.iter().any(|t| t.is(lexicon::class::VERB)) {
+            return;
+        }
+        for sentence in para_toks.split_inclusive(|t| matches!(t.text, "." | "!" | "?")) {
+            let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+                continue;
+            };
+            let (from, end) = (first.start, last.end);
+            if let Some((span, cue)) = reported_clause(sentence, end) {
                 let resolved = self.resolve(&cue);
                 if let Resolved::Person(id) = resolved {
                     let named = cue.subject.len() > 1
@@ -481,14 +505,15 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            from = end;
-            while from < para.end && self.body[from..].starts_with(char::is_whitespace) {
-                from += self.body[from..].chars().next().map_or(1, char::len_utf8);
-            }
         }
     }
 
-    fn transcript(&mut self, paras: &[Range<usize>], labels: &[Option<transcript::Label>]) {
+    fn transcript(
+        &mut self,
+        paras: &[Range<usize>],
+        para_tokens: &[Vec<Token>],
+        labels: &[Option<transcript::Label>],
+    ) {
         use transcript::Holder;
         let mut current: Option<Option<PersonId>> = None; // Some(None): journalist turn
         let mut last_official: Option<PersonId> = None;
@@ -558,6 +583,7 @@ impl<'a> Extractor<'a> {
                     self.news_paragraph(
                         index,
                         para.clone(),
+                        &para_tokens[index],
                         Carry {
                             speaker: None,
                             open_quote: false,
@@ -579,22 +605,21 @@ fn reported_clause<'t>(toks: &[Token<'t>], sentence_end: usize) -> Option<(Range
         return None;
     }
     let verb = toks.iter().take(14).position(|t| {
-        lexicon::speech_verb(t.text).is_some_and(|lemma| REPORTING_LEMMAS.contains(&lemma))
-            && lexicon::is_speech_verb(t.text)
+        t.is(lexicon::class::VERB)
+            && lexicon::speech_verb(t.text).is_some_and(|lemma| REPORTING_LEMMAS.contains(&lemma))
     })?;
     // the subject must start the sentence (after an optional opener such as "On Tuesday,")
     let subject_end = (0..verb)
         .rev()
-        .find(|&k| !lexicon::is_auxiliary(toks[k].text))
+        .find(|&k| !toks[k].is(lexicon::class::AUXILIARY))
         .map(|k| k + 1)?;
     let mut subject_start = subject_end;
     while subject_start > 0 {
         let t = &toks[subject_start - 1];
         let part = t.is_capitalised()
-            || lexicon::is_role_head(t.text)
-            || lexicon::is_org_head(t.text)
+            || t.is(lexicon::class::ROLE | lexicon::class::ORG)
             || t.text == "the"
-            || lexicon::is_name_connector(t.text) && subject_start >= 2;
+            || t.is(lexicon::class::CONNECTOR) && subject_start >= 2;
         if !part {
             break;
         }
@@ -694,7 +719,7 @@ const REPORTING_LEMMAS: &[&str] = &[
 ];
 
 fn speakers_role_head(t: &Token) -> bool {
-    lexicon::is_role_head(t.text)
+    t.is(lexicon::class::ROLE)
 }
 
 fn title_word(t: &Token) -> bool {
@@ -703,8 +728,7 @@ fn title_word(t: &Token) -> bool {
             t.text,
             "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And"
         ))
-        || lexicon::is_role_head(t.text)
-        || lexicon::is_org_head(t.text)
+        || t.is(lexicon::class::ROLE | lexicon::class::ORG)
         || matches!(
             t.text,
             "of" | "for"
@@ -720,13 +744,25 @@ fn title_word(t: &Token) -> bool {
         )
 }
 
+/// The tokens of `toks` (sorted by position) that lie inside `range`.
+fn within<'t, 'a>(toks: &'t [Token<'a>], range: Range<usize>) -> &'t [Token<'a>] {
+    let lo = toks.partition_point(|t| t.start < range.start);
+    let hi = toks.partition_point(|t| t.end <= range.end);
+    &toks[lo..hi.max(lo)]
+}
+
+/// "Kirby’s" → "Kirby".
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
 fn is_proper_name_word(t: &Token) -> bool {
-    let w = t.text.trim_end_matches("’s").trim_end_matches("'s");
+    let w = strip_possessive(t.text);
     t.is_capitalised()
         && w.chars().skip(1).any(char::is_lowercase)
-        && !lexicon::is_role_head(w)
-        && !lexicon::is_org_head(w)
-        && !lexicon::is_speech_verb(w)
+        && !t.is(lexicon::class::ROLE | lexicon::class::ORG | lexicon::class::VERB)
         && !matches!(
             w,
             "The"

@@ -36,8 +36,15 @@ fn classify(
     next: Option<char>,
     reversed_guillemets: bool,
 ) -> Option<Mark> {
-    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-    let space_after = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–".contains(n));
+    let space_before = prev
+        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
+    let space_after = next.is_none_or(|n| {
+        n.is_whitespace()
+            || matches!(
+                n,
+                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–'
+            )
+    });
     match c {
         '“' | '„' => Some(Mark::Open),
         '”' => Some(Mark::Close),
@@ -68,17 +75,27 @@ fn classify(
 /// quotations (‘…’ inside “…”) are part of their outer quotation.
 pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     let text = &body[para.clone()];
+    let mut quotes = Vec::new();
+    // Fast exit: most paragraphs of an article quote nobody. Every double
+    // mark is '"' or a multi-byte character starting 0xC2 («») or 0xE2 (“”„).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        return quotes;
+    }
     let reversed = text
         .find('»')
         .zip(text.find('«'))
         .is_some_and(|(r, l)| r < l);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut quotes = Vec::new();
     let mut open: Option<Range<usize>> = None;
 
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"') {
+            continue;
+        }
+        let prev = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
         let Some(mark) = classify(c, prev, next, reversed) else {
             continue;
         };
@@ -104,7 +121,10 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     if let Some(o) = open {
         quotes.push(make(body, o, None));
     }
-    if quotes.is_empty() && !text.contains(['“', '”', '"', '«', '»', '„']) {
+    if quotes.is_empty()
+        && !text.contains(['“', '”', '"', '«', '»', '„'])
+        && text.contains(['‘', '\'', '’'])
+    {
         quotes = single_quotes(body, para.clone());
     }
     quotes.retain(|q| !q.inner.is_empty());

@@ -88,6 +88,27 @@ impl SpeakerTable {
             .collect()
     }
 
+    /// Surname (and single-word name) → person, for names that fit exactly one person.
+    pub fn surname_index(&self) -> std::collections::HashMap<&str, PersonId> {
+        let mut index: std::collections::HashMap<&str, Option<PersonId>> =
+            std::collections::HashMap::new();
+        for (id, p) in self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == SpeakerKind::Person)
+        {
+            index
+                .entry(p.surname())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(id));
+        }
+        index
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|id| (k, id)))
+            .collect()
+    }
+
     /// The person a pronoun most likely refers to: the last person mentioned.
     pub fn last_person(&self) -> Option<PersonId> {
         self.recent

@@ -46,9 +46,15 @@ pub struct Token<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// Lexicon classes of the word ([`super::lexicon::class`] bits).
+    pub class: u16,
 }
 
 impl Token<'_> {
+    /// Whether the word belongs to any of the `classes` bits.
+    pub fn is(&self, classes: u16) -> bool {
+        self.class & classes != 0
+    }
     pub fn is_word(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_alphanumeric)
     }
@@ -92,16 +98,19 @@ pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            let word = &text[i..end];
             out.push(Token {
-                text: &text[i..end],
+                text: word,
                 start: base + i,
                 end: base + end,
+                class: super::lexicon::classify(word),
             });
         } else {
             out.push(Token {
                 text: &text[i..i + c.len_utf8()],
                 start: base + i,
                 end: base + i + c.len_utf8(),
+                class: 0,
             });
         }
     }

@@ -74,6 +74,13 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// (keeping tabs), and turns non-breaking and odd spaces into plain spaces so
 /// that offsets and matching behave the same whatever produced the file.
 pub fn clean_text(text: &str) -> String {
+    // Fast path: plain printable ASCII with \n and \t only — nothing to change.
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -16,7 +16,7 @@
 
 use super::StoreError;
 use crate::model::{Document, ExtractedStatement};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 use std::collections::HashMap;
 
 /// What adding one document did.
@@ -58,10 +58,17 @@ enum IndexEntry {
     },
 }
 
-/// A batch of writes. Dropping it without [`ImportWriter::commit`] rolls
-/// the whole batch back.
+/// A batch of writes: one transaction, opened by [`ImportWriter::begin`].
+/// Dropping it without [`ImportWriter::commit`] rolls the whole batch back.
+///
+/// The transaction is managed by hand (not `rusqlite::Transaction`) so the
+/// writer can keep its prepared statements for the whole batch: looking them
+/// up in the statement cache hashes the SQL text on every row.
 pub struct ImportWriter<'c> {
-    tx: Transaction<'c>,
+    conn: &'c Connection,
+    insert_article: Statement<'c>,
+    insert_statement: Statement<'c>,
+    find_duplicate: Statement<'c>,
     /// Speaker name → id, for this batch.
     speakers: HashMap<String, i64>,
     imported_at: String,
@@ -69,19 +76,44 @@ pub struct ImportWriter<'c> {
     poisoned: Option<String>,
     /// Index entries of the files added so far, written at commit.
     pending_index: Vec<IndexEntry>,
+    finished: bool,
 }
 
 impl<'c> ImportWriter<'c> {
-    pub(super) fn begin(conn: &'c mut Connection) -> Result<Self, StoreError> {
+    pub(super) fn begin(conn: &'c Connection) -> Result<Self, StoreError> {
         // IMMEDIATE: take the write lock now (waiting out other writers via
         // busy_timeout) rather than failing later on upgrade from a read lock.
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let prepare = || -> rusqlite::Result<_> {
+            Ok((
+                conn.prepare(
+                    "INSERT INTO articles (title, outlet, url, byline, published, body, source_path, source_part, content_hash, imported_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?,
+                conn.prepare(
+                    "INSERT INTO statements (article_id, speaker_id, role, organization, text, kind, start, end, paragraph, said_on, ambiguous)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )?,
+                conn.prepare("SELECT id FROM articles WHERE content_hash = ?1")?,
+            ))
+        };
+        let (insert_article, insert_statement, find_duplicate) = match prepare() {
+            Ok(statements) => statements,
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(e.into());
+            }
+        };
         Ok(ImportWriter {
-            tx,
+            conn,
+            insert_article,
+            insert_statement,
+            find_duplicate,
             speakers: HashMap::new(),
             imported_at: chrono::Utc::now().to_rfc3339(),
             poisoned: None,
             pending_index: Vec::new(),
+            finished: false,
         })
     }
 
@@ -110,8 +142,7 @@ impl<'c> ImportWriter<'c> {
         }
         let hash = content_hash(&doc.body);
         if let Some(article_id) = self
-            .tx
-            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            .find_duplicate
             .query_row([&hash], |r| r.get(0))
             .optional()?
         {
@@ -156,6 +187,7 @@ impl<'c> ImportWriter<'c> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)] // the out-parameters are what `undo` needs
     fn insert(
         &mut self,
         doc: &Document,
@@ -166,53 +198,39 @@ impl<'c> ImportWriter<'c> {
         created: &mut Vec<(String, i64)>,
         statement_ids: &mut Vec<i64>,
     ) -> Result<i64, StoreError> {
-        let id: i64 = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO articles (title, outlet, url, byline, published, body, source_path, source_part, content_hash, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-            )?
-            .query_row(
-                params![
-                    doc.title,
-                    doc.outlet,
-                    doc.url,
-                    doc.byline,
-                    doc.published,
-                    doc.body,
-                    source_path,
-                    doc.part,
-                    hash,
-                    self.imported_at
-                ],
-                |r| r.get(0),
-            )?;
+        self.insert_article.execute(params![
+            doc.title,
+            doc.outlet,
+            doc.url,
+            doc.byline,
+            doc.published,
+            doc.body,
+            source_path,
+            doc.part,
+            hash,
+            self.imported_at
+        ])?;
+        let id = self.conn.last_insert_rowid();
         *article_id = Some(id);
         for s in statements {
             let speaker_id = match &s.speaker {
                 Some(name) => Some(self.speaker_id(name, s, created)?),
                 None => None,
             };
-            let statement_id: i64 = self
-                .tx
-                .prepare_cached(
-                    "INSERT INTO statements (article_id, speaker_id, role, organization, text, kind, start, end, paragraph, said_on, ambiguous)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
-                )?
-                .query_row(params![
-                    id,
-                    speaker_id,
-                    s.role,
-                    s.organization,
-                    s.text,
-                    s.kind.as_str(),
-                    s.start as i64,
-                    s.end as i64,
-                    s.paragraph as i64,
-                    s.said_on,
-                    s.ambiguous,
-                ], |r| r.get(0))?;
-            statement_ids.push(statement_id);
+            self.insert_statement.execute(params![
+                id,
+                speaker_id,
+                s.role,
+                s.organization,
+                s.text,
+                s.kind.as_str(),
+                s.start as i64,
+                s.end as i64,
+                s.paragraph as i64,
+                s.said_on,
+                s.ambiguous,
+            ])?;
+            statement_ids.push(self.conn.last_insert_rowid());
         }
         Ok(id)
     }
@@ -221,11 +239,11 @@ impl<'c> ImportWriter<'c> {
     /// with it) and the speakers it created. Nothing of it was indexed yet.
     fn undo(&mut self, article_id: Option<i64>, created: &[(String, i64)]) -> rusqlite::Result<()> {
         if let Some(id) = article_id {
-            self.tx
+            self.conn
                 .execute("DELETE FROM articles WHERE id = ?1", [id])?;
         }
         for (name, id) in created {
-            self.tx
+            self.conn
                 .execute("DELETE FROM speakers WHERE id = ?1", [id])?;
             self.speakers.remove(name);
         }
@@ -244,7 +262,7 @@ impl<'c> ImportWriter<'c> {
             return Ok(id);
         }
         let existing: Option<i64> = self
-            .tx
+            .conn
             .prepare_cached(
                 "SELECT id FROM speakers WHERE name = ?1
                  UNION ALL SELECT speaker_id FROM speaker_aliases WHERE alias = ?1 LIMIT 1",
@@ -254,7 +272,7 @@ impl<'c> ImportWriter<'c> {
         let id = match existing {
             Some(id) => {
                 if s.role.is_some() || s.organization.is_some() {
-                    self.tx
+                    self.conn
                         .prepare_cached(
                             "UPDATE speakers SET role = coalesce(?2, role), organization = coalesce(?3, organization) WHERE id = ?1",
                         )?
@@ -263,11 +281,11 @@ impl<'c> ImportWriter<'c> {
                 id
             }
             None => {
-                let id: i64 = self
-                    .tx
-                    .prepare_cached("INSERT INTO speakers (name, kind, role, organization) VALUES (?1, ?2, ?3, ?4) RETURNING id")?
-                    .query_row(params![name, s.speaker_kind.as_str(), s.role, s.organization], |r| r.get(0))?;
-                self.tx
+                self.conn
+                    .prepare_cached("INSERT INTO speakers (name, kind, role, organization) VALUES (?1, ?2, ?3, ?4)")?
+                    .execute(params![name, s.speaker_kind.as_str(), s.role, s.organization])?;
+                let id = self.conn.last_insert_rowid();
+                self.conn
                     .prepare_cached(
                         "INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)",
                     )?
@@ -280,19 +298,20 @@ impl<'c> ImportWriter<'c> {
         Ok(id)
     }
 
-    /// Makes the batch durable. A poisoned batch rolls back instead and says why.
-    pub fn commit(self) -> Result<(), StoreError> {
-        if let Some(reason) = self.poisoned {
+    /// Writes the batch's index entries and makes the batch durable. A
+    /// poisoned batch rolls back instead and says why.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        if let Some(reason) = self.poisoned.take() {
             return Err(StoreError::Invalid(format!(
                 "the batch was rolled back: {reason}"
             )));
         }
         {
-            let mut article = self.tx.prepare_cached(
+            let mut article = self.conn.prepare_cached(
                 "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
             )?;
             let mut statement = self
-                .tx
+                .conn
                 .prepare_cached("INSERT INTO statements_fts (rowid, text) VALUES (?1, ?2)")?;
             for entry in &self.pending_index {
                 match entry {
@@ -303,8 +322,18 @@ impl<'c> ImportWriter<'c> {
                 };
             }
         }
-        self.tx.commit()?;
+        self.conn.execute_batch("COMMIT")?;
+        self.finished = true;
         Ok(())
+    }
+}
+
+impl Drop for ImportWriter<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            // Not committed (an error, or a poisoned batch): nothing of it stays.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
     }
 }
 
