@@ -225,12 +225,12 @@ pub fn import(
     if total == 0 {
         return Ok(summary);
     }
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 8)
-        .min(total);
+    // One core is the writer's (SQLite and FTS5 are the slowest stage); the
+    // others parse and extract.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let workers = cores.saturating_sub(1).clamp(1, 8).min(total);
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(usize, String, Processed)>(64);
+    let (tx, rx) = mpsc::sync_channel::<(usize, String, Processed)>(1024);
 
     std::thread::scope(|scope| -> Result<(), StoreError> {
         for _ in 0..workers {

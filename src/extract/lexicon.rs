@@ -20,11 +20,6 @@ fn lowercase_ascii<'b>(word: &str, buffer: &'b mut [u8; LONGEST_ENTRY]) -> Optio
     std::str::from_utf8(out).ok()
 }
 
-fn sorted_contains(list: &[&str], word: &str) -> bool {
-    let mut buffer = [0; LONGEST_ENTRY];
-    lowercase_ascii(word, &mut buffer).is_some_and(|w| list.binary_search(&w).is_ok())
-}
-
 /// Word classes, as bits: what the extractor needs to know about a word,
 /// computed once per word by [`classify`] when the text is tokenized.
 pub mod class {
@@ -48,33 +43,37 @@ pub mod class {
 
 /// The classes of one word (see [`class`]).
 pub fn classify(word: &str) -> u16 {
-    let mut buffer = [0; LONGEST_ENTRY];
-    let Some(lower) = lowercase_ascii(word, &mut buffer) else {
+    let bytes = word.as_bytes();
+    let Some(&initial) = bytes.first() else {
         return 0;
     };
-    let mut bits = 0;
-    let trimmed = lower.trim_end_matches('.');
-    if let Ok(i) = WORD_CLASSES.binary_search_by(|(w, _)| w.cmp(&trimmed)) {
-        let found = u16::from(WORD_CLASSES[i].1);
-        // Speech verbs count only in lowercase ("State Department" is no verb)
-        // and without a full stop ("Sen." is not "sen").
-        let verb_ok =
-            word.starts_with(|c: char| c.is_ascii_lowercase()) && trimmed.len() == lower.len();
-        bits |= if verb_ok { found } else { found & !class::VERB };
+    let initial = initial.to_ascii_lowercase();
+    // "Adm." and "U.S." are looked up without their final full stop.
+    let stem_len = bytes.len() - usize::from(bytes.len() > 1 && bytes[bytes.len() - 1] == b'.');
+    if !initial.is_ascii_lowercase() || stem_len > LONGEST_ENTRY {
+        return 0;
     }
-    if is_auxiliary(lower) {
-        bits |= class::AUXILIARY;
+    let (start, end) = BUCKETS[(initial - b'a') as usize][stem_len];
+    let stem = &bytes[..stem_len];
+    let Some(&(_, found)) = WORD_CLASSES[start as usize..end as usize]
+        .iter()
+        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(stem))
+    else {
+        return 0;
+    };
+    // Verbs and connectors count only in lowercase ("State Department" has
+    // no verb, "Of" starts no name) and without a full stop.
+    let lowercase_only = class::VERB | class::CONNECTOR;
+    if initial == bytes[0] && stem_len == bytes.len() {
+        found
+    } else {
+        found & !lowercase_only
     }
-    if is_person_pronoun(word) {
-        bits |= class::PRONOUN;
-    }
-    if is_name_connector(word) {
-        bits |= class::CONNECTOR;
-    }
-    if is_journalist_noun(lower) {
-        bits |= class::JOURNALIST;
-    }
-    bits
+}
+
+/// Whether `word` has any of the `classes` bits.
+pub fn is(word: &str, classes: u16) -> bool {
+    classify(word) & classes != 0
 }
 
 /// The lemma of a speech-verb form ("told" → "tell"), any case.
@@ -90,86 +89,39 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
 /// Speech verbs whose plain form may also be a noun or adjective in a name
 /// phrase ("State", "Note", "Report"): only lowercase occurrences count.
 pub fn is_speech_verb(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase) && speech_verb(word).is_some()
+    is(word, class::VERB)
 }
 
 pub fn is_role_head(word: &str) -> bool {
-    sorted_contains(ROLE_HEADS, word.trim_end_matches('.'))
+    is(word, class::ROLE)
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    sorted_contains(ORG_HEADS, word)
+    is(word, class::ORG)
 }
 
 pub fn is_honorific(word: &str) -> bool {
-    sorted_contains(HONORIFICS, word.trim_end_matches('.'))
+    is(word, class::HONORIFIC)
 }
 
-/// Words between a subject and its speech verb that do not change who spoke:
-/// "Miller *had* said", "Kirby *also* told reporters".
 pub fn is_auxiliary(word: &str) -> bool {
-    let mut buffer = [0; LONGEST_ENTRY];
-    matches!(
-        lowercase_ascii(word, &mut buffer).unwrap_or(""),
-        "had"
-            | "has"
-            | "have"
-            | "also"
-            | "later"
-            | "then"
-            | "again"
-            | "further"
-            | "once"
-            | "previously"
-            | "reportedly"
-            | "separately"
-            | "earlier"
-            | "recently"
-            | "repeatedly"
-            | "would"
-            | "will"
-            | "did"
-            | "was"
-            | "is"
-            | "were"
-            | "are"
-            | "being"
-            | "been"
-            | "quickly"
-            | "simply"
-            | "flatly"
-            | "firmly"
-            | "publicly"
-            | "privately"
-            | "bluntly"
-            | "sharply"
-            | "strongly"
-    )
+    is(word, class::AUXILIARY)
 }
 
 /// Personal pronouns that refer back to a person already named.
 pub fn is_person_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "He" | "She")
+    is(word, class::PRONOUN)
 }
 
-/// Words that start or sit inside a name phrase without being capitalised.
+/// Words that sit inside a name phrase without being capitalised.
 pub fn is_name_connector(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "for"
-            | "the"
-            | "and"
-            | "on"
-            | "de"
-            | "al"
-            | "bin"
-            | "van"
-            | "von"
-            | "der"
-            | "da"
-            | "du"
-            | "el"
-    )
+    is(word, class::CONNECTOR)
+}
+
+/// Nouns that stand for a journalist: their quoted words are questions, not
+/// statements of the official who answers.
+pub fn is_journalist_noun(word: &str) -> bool {
+    is(word, class::JOURNALIST)
 }
 
 /// Collective subjects that speak as an institution ("the United States has
@@ -204,26 +156,6 @@ pub fn institution_alias(phrase: &str) -> Option<&'static str> {
             "Pentagon" => "Pentagon",
             _ => return None,
         },
-    )
-}
-
-/// Nouns that stand for a journalist: their quoted words are questions, not
-/// statements of the official who answers.
-pub fn is_journalist_noun(word: &str) -> bool {
-    let mut buffer = [0; LONGEST_ENTRY];
-    matches!(
-        lowercase_ascii(word, &mut buffer).unwrap_or(""),
-        "journalist"
-            | "journalists"
-            | "reporter"
-            | "reporters"
-            | "correspondent"
-            | "correspondents"
-            | "questioner"
-            | "interviewer"
-            | "anchor"
-            | "host"
-            | "moderator"
     )
 }
 

@@ -81,23 +81,28 @@ pub fn clean_text(text: &str) -> String {
     {
         return text.to_string();
     }
+    // Copy runs of ordinary characters whole; only the odd ones are handled
+    // one by one.
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\n' | '\t' => out.push(c),
-            '\u{feff}' | '\u{200b}' | '\u{00ad}' => {}
-            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' => out.push(' '),
-            '\u{2028}' | '\u{2029}' | '\u{0c}' => out.push('\n'),
-            c if c.is_control() => {}
-            c => out.push(c),
+    let mut run_start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let replacement = match c {
+            '\r' if iter.peek().is_some_and(|&(_, next)| next == '\n') => Some(""),
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{0c}' => Some("\n"),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' => Some(" "),
+            '\u{feff}' | '\u{200b}' | '\u{00ad}' => Some(""),
+            '\n' | '\t' => None,
+            c if c.is_control() => Some(""),
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            out.push_str(&text[run_start..i]);
+            out.push_str(replacement);
+            run_start = i + c.len_utf8();
         }
     }
+    out.push_str(&text[run_start..]);
     out
 }
 

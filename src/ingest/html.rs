@@ -22,6 +22,11 @@ const FURNITURE: &str = "nav, footer, aside, form, noscript, iframe, [role=navig
     [class*=related], [id*=related], [class*=newsletter], [class*=subscribe], [class*=share-], [class*=social], \
     [class*=promo], [class*=advert], [id*=advert], [class*=paywall], [class*=breadcrumb]";
 
+static FURNITURE_MATCHER: std::sync::LazyLock<dom_query::Matcher> =
+    std::sync::LazyLock::new(|| {
+        dom_query::Matcher::new(FURNITURE).expect("FURNITURE is a valid selector")
+    });
+
 /// Parses an HTML page. `charset` is a label a container declared (an
 /// e-mail part's `charset=`); otherwise the page's own `<meta charset>` or
 /// the detector decides.
@@ -45,7 +50,7 @@ pub fn html_to_document(html: &str) -> Result<Document, IngestError> {
     let meta_date = published_meta(&readability.doc);
     // Readability scores what is left; on short pages a cookie banner or a
     // comment thread can outscore the story, so page furniture goes first.
-    readability.doc.select(FURNITURE).remove();
+    readability.doc.select_matcher(&FURNITURE_MATCHER).remove();
 
     let (title, byline, published, outlet, url, text) = if nesting_depth(html) > MAX_DEPTH {
         // Readability's scoring walks every ancestor of every paragraph:
