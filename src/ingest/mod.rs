@@ -20,10 +20,10 @@ use crate::model::Document;
 use std::path::Path;
 
 /// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 128_000_000;
 /// Decompressed size allowed for one part of a zip container (.docx): a
 /// defence against zip bombs.
-pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_UNPACKED_BYTES: u64 = 64_000_000;
 
 /// Why a file, or one part of it, could not be imported. The messages are
 /// shown to users after the file name: say what is wrong and, where it helps,

@@ -162,3 +162,33 @@ fn the_sample_library_imports_whole() {
         );
     }
 }
+
+#[test]
+fn a_very_large_file_fails_alone_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.txt");
+    // Sparse: 129 MB on paper, nothing on disk.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(129_000_000)
+        .unwrap();
+    let small = dir.path().join("small.txt");
+    std::fs::write(
+        &small,
+        "Headline\n“A small article is still imported today,” Kirby said.",
+    )
+    .unwrap();
+    let (inputs, _, _) = import::collect_inputs(&[dir.path().to_path_buf()]);
+    let mut library = Library::open_in_memory().unwrap();
+    let summary =
+        import::import(&mut library, inputs, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    assert_eq!(summary.imported, 1);
+    assert_eq!(summary.failed.len(), 1);
+    assert!(summary.failed[0].path.ends_with("huge.txt"));
+    assert!(
+        summary.failed[0].error.contains("129.0 MB")
+            && summary.failed[0].error.contains("up to 128.0 MB"),
+        "{}",
+        summary.failed[0].error
+    );
+}
