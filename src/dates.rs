@@ -41,6 +41,11 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// Month and weekday names ("March", "Tue"): capitalised, but never part of a name.
+pub fn is_calendar_word(word: &str) -> bool {
+    month_number(word).is_some() || weekday(word).is_some()
+}
+
 fn weekday(word: &str) -> Option<Weekday> {
     Some(match word.to_ascii_lowercase().as_str() {
         "monday" => Weekday::Mon,

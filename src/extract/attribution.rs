@@ -29,6 +29,12 @@ pub struct Cue<'a> {
     pub clause: std::ops::Range<usize>,
 }
 
+/// Whether `toks[k]` is a speech verb used as one: not an infinitive's head
+/// ("continue to judge", "vowed to respond").
+fn speaks(toks: &[Token], k: usize) -> bool {
+    toks[k].is(class::VERB) && toks.get(k + 1).is_none_or(|t| t.text != "to")
+}
+
 /// Capitalised function words that begin a sentence without naming anyone.
 fn is_sentence_opener(word: &str) -> bool {
     matches!(
@@ -168,7 +174,7 @@ fn words<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
 /// The subject of the speech verb at `tokens[verb]`: a pronoun, or a name
 /// phrase before it (skipping auxiliaries and a comma-delimited aside), or —
 /// for inverted order — a name phrase after it.
-fn subject_of<'a>(
+pub(super) fn subject_of<'a>(
     tokens: &[Token<'a>],
     verb: usize,
     floor: usize,
@@ -179,6 +185,15 @@ fn subject_of<'a>(
     }
     let mut appositive = Vec::new();
     if end > floor + 1 && tokens[end - 1].text == "," {
+        // "Patel echoed the line, telling reporters that …": a participle's
+        // subject is the subject of its sentence.
+        if tokens[verb].text.ends_with("ing") {
+            let start =
+                floor + usize::from(tokens[floor].text == "the" || tokens[floor].text == "The");
+            let end = phrase_after(tokens, floor)?;
+            return (end > start)
+                .then(|| (words(&tokens[floor..end]), Vec::new(), tokens[floor].start));
+        }
         // "Miller, who spoke at the briefing, said" / "Mao Ning, the … spokesperson, said"
         let aside_end = end - 1;
         let open = (floor..aside_end)
@@ -265,7 +280,7 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
     // The first speech verb within a short window; everything before it must
     // be part of the subject, an aside, or an auxiliary.
     let window = toks.len().min(i + 30);
-    let verb = (i..window).find(|&k| toks[k].is(class::VERB))?;
+    let verb = (i..window).find(|&k| speaks(toks, k))?;
     let (subject, appositive, at) = subject_of(toks, verb, i)?;
     // Reject "… is what critics called it" shapes: the subject must start the clause.
     let subject_start = toks.iter().position(|t| t.start == at)?;
@@ -316,7 +331,7 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
     let last = toks.len() - 1;
     let ends_with_lead_in = matches!(toks[last].text, ":" | ",");
     // the last speech verb in the clause
-    let verb = (0..toks.len()).rev().find(|&k| toks[k].is(class::VERB));
+    let verb = (0..toks.len()).rev().find(|&k| speaks(toks, k));
     match verb {
         Some(v) => {
             let Some((subject, appositive, at)) = subject_of(toks, v, 0) else {

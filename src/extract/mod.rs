@@ -11,9 +11,9 @@
 //! 3. otherwise each paragraph's [quotations](quotes) are attributed
 //!    ([`attribution`]) — after the quote, before it, or around it in reported
 //!    speech — and a paragraph that only continues a quotation inherits its
-//!    speaker;
-//! 4. sentences of reported speech without quote marks ("Miller said that …")
-//!    become `reported` statements.
+//!    speaker; a headline ending ": White House" speaks for the institution;
+//! 4. sentences of [reported speech](reported) without quote marks ("Miller
+//!    said that …") become `reported` statements.
 //!
 //! ```
 //! use onrecord::extract::extract_body;
@@ -30,7 +30,9 @@
 
 pub mod attribution;
 pub mod lexicon;
+mod mentions;
 pub mod quotes;
+mod reported;
 pub mod speakers;
 pub mod text;
 pub mod transcript;
@@ -75,13 +77,13 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
         out: Vec::new(),
     };
     extractor.pre_pass(&para_tokens);
-    match transcript::transcript_labels(body, &paras) {
+    match extractor.transcript_labels(&paras) {
         Some(labels) => extractor.transcript(&paras, &para_tokens, &labels),
         None => extractor.news(&paras, &para_tokens),
     }
     let mut statements = extractor.out;
-    statements.sort_by_key(|s| (s.start, s.end));
-    statements.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+    statements.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    statements.dedup_by(|later, kept| later.start < kept.end);
     Extraction {
         date: date.map(dates::iso),
         statements,
@@ -109,113 +111,13 @@ struct Extractor<'a> {
 
 /// The speaker of the last statement of the previous paragraph, and whether
 /// that paragraph's quotation was left open (a multi-paragraph quotation).
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Carry {
     speaker: Option<PersonId>,
     open_quote: bool,
 }
 
-impl<'a> Extractor<'a> {
-    /// Registers people from their full mentions anywhere in the article, and
-    /// records every later mention by surname.
-    fn pre_pass(&mut self, para_tokens: &[Vec<Token>]) {
-        for toks in para_tokens {
-            self.full_mentions(toks);
-        }
-        if self.table.people.is_empty() {
-            return;
-        }
-        // Surname mentions of everyone registered.
-        let surnames = self.table.surname_index();
-        for t in para_tokens.iter().flatten() {
-            if let Some(&id) = surnames.get(strip_possessive(t.text)) {
-                self.mentions.push((t.start, id));
-            }
-        }
-        self.mentions.sort_unstable();
-        self.mentions.dedup();
-    }
-
-    /// Records a mention, keeping `mentions` sorted by offset.
-    fn mention(&mut self, at: usize, id: PersonId) {
-        let i = self.mentions.partition_point(|&(offset, _)| offset < at);
-        self.mentions.insert(i, (at, id));
-    }
-
-    /// Full mentions in one paragraph's tokens.
-    fn full_mentions(&mut self, toks: &[Token]) {
-        for (i, t) in toks.iter().enumerate() {
-            if !speakers_role_head(t) {
-                continue;
-            }
-            // [org role] Name Name — a role head followed by 2-4 name words
-            let name_len = toks[i + 1..]
-                .iter()
-                .take(4)
-                .take_while(|n| is_proper_name_word(n))
-                .count();
-            if name_len >= 2 {
-                let start = (0..i)
-                    .rev()
-                    .take(8)
-                    .take_while(|&k| title_word(&toks[k]))
-                    .last()
-                    .unwrap_or(i);
-                let words: Vec<&str> = toks[start..=i + name_len].iter().map(|t| t.text).collect();
-                self.register_phrase(&words, toks[start].start);
-                continue;
-            }
-            // Name Name, (the) [org] role — an appositive or a transcript header
-            let mut k = i;
-            while k > 0 && title_word(&toks[k - 1]) && toks[k - 1].text != "," {
-                k -= 1;
-            }
-            if k >= 3 && toks[k - 1].text == "," {
-                let name_end = k - 1;
-                let name_start = (0..name_end)
-                    .rev()
-                    .take(4)
-                    .take_while(|&j| is_proper_name_word(&toks[j]))
-                    .last();
-                if let Some(ns) = name_start.filter(|&ns| name_end - ns >= 2) {
-                    let name: Vec<&str> = toks[ns..name_end].iter().map(|t| t.text).collect();
-                    let role: Vec<&str> = toks[k..=i].iter().map(|t| t.text).collect();
-                    let role = parse_name_phrase(&role);
-                    let id = self.table.register(Person {
-                        name: name.join(" "),
-                        role: role.role,
-                        organization: role.organization,
-                        kind: SpeakerKind::Person,
-                    });
-                    self.mentions.push((toks[ns].start, id));
-                }
-            }
-        }
-    }
-
-    fn register_phrase(&mut self, words: &[&str], at: usize) -> Option<PersonId> {
-        let phrase = parse_name_phrase(words);
-        let name = phrase.name.filter(|n| n.contains(' '))?;
-        let id = self.table.register(Person {
-            name,
-            role: phrase.role,
-            organization: phrase.organization,
-            kind: SpeakerKind::Person,
-        });
-        self.mentions.push((at, id));
-        Some(id)
-    }
-
-    /// The person mentioned last before `at`.
-    fn last_mentioned(&self, at: usize) -> Option<PersonId> {
-        let i = self.mentions.partition_point(|(offset, _)| *offset < at);
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .map(|&(_, id)| id)
-            .find(|&id| self.table.people[id].kind == SpeakerKind::Person)
-    }
-
+impl Extractor<'_> {
     /// Resolves a cue's subject phrase to a speaker.
     fn resolve(&mut self, cue: &Cue) -> Resolved {
         let words: Vec<&str> = cue.subject.iter().map(|w| strip_possessive(w)).collect();
@@ -335,6 +237,57 @@ impl<'a> Extractor<'a> {
         });
     }
 
+    /// A headline that names its source after a colon — "No treaty of
+    /// alliance with Pakistan, nor is Islamabad a technical ally: White House"
+    /// — is that source's statement (reported: a headline paraphrases). A
+    /// headline is the article's first line: short, one line, no full stop.
+    /// Returns whether the paragraph was a headline.
+    fn headline(&mut self, para: Range<usize>, toks: &[Token]) -> bool {
+        let text = &self.body[para.clone()];
+        let is_headline = !text.contains('\n')
+            && text.len() <= 220
+            && !text.trim_end().ends_with('.')
+            && toks.len() >= 4;
+        if !is_headline {
+            return false;
+        }
+        let Some(colon) = toks.iter().rposition(|t| t.text == ":") else {
+            return true;
+        };
+        let source = &toks[colon + 1..];
+        let claim_words = toks[..colon].iter().filter(|t| t.is_word()).count();
+        if source.is_empty() || source.len() > 5 || claim_words < 3 || !source[0].is_capitalised() {
+            return true;
+        }
+        let cue = Cue {
+            subject: source.iter().map(|t| t.text).collect(),
+            appositive: vec![],
+            at: source[0].start,
+            clause: para.clone(),
+        };
+        // Only a named institution or person: "…: Analysis" names nobody.
+        let known = lexicon::institution_alias(&cue.subject.join(" ")).is_some()
+            || source
+                .iter()
+                .any(|t| t.is(lexicon::class::ORG | lexicon::class::ROLE))
+            || self
+                .table
+                .by_surname(strip_possessive(source[source.len() - 1].text))
+                .len()
+                == 1;
+        if known && let Resolved::Person(id) = self.resolve(&cue) {
+            self.push(
+                para.start..toks[colon].start,
+                StatementKind::Reported,
+                0,
+                Some(id),
+                false,
+                None,
+            );
+        }
+        true
+    }
+
     fn news(&mut self, paras: &[Range<usize>], para_tokens: &[Vec<Token>]) {
         let mut carry = Carry {
             speaker: None,
@@ -352,13 +305,31 @@ impl<'a> Extractor<'a> {
         toks: &[Token],
         carry: Carry,
     ) -> Carry {
+        if index == 0 && self.headline(para.clone(), toks) {
+            return Carry::default();
+        }
         let quotes = quotes::find_quotes(self.body, para.clone());
-        let mut next = Carry {
-            speaker: None,
-            open_quote: false,
-        };
+        let mut next = Carry::default();
         let mut previous_end = para.start;
+        // The cue of the previous quotation when it is in the same sentence:
+        // "Miller said that X was “…” and that Y would “…”".
+        let mut sentence_cue: Option<(Cue, StatementKind)> = None;
+        // The speaker of this paragraph's last attributed quotation:
+        // “…,” Kirby said. “And more.” — the second is Kirby's too.
+        let mut para_speaker: Option<PersonId> = None;
         for (qi, quote) in quotes.iter().enumerate() {
+            let same_sentence = qi > 0 && {
+                let prev = &quotes[qi - 1];
+                let gap_start = prev.close.as_ref().map_or(prev.inner.end, |c| c.end);
+                let ends_inside = self.body[prev.inner.clone()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?']);
+                sentence_end(self.body, gap_start, quote.open.start) == quote.open.start
+                    && !ends_inside
+            };
+            if !same_sentence {
+                sentence_cue = None;
+            }
             let words = self.body[quote.inner.clone()].split_whitespace().count();
             let sentence_floor =
                 sentence_start(self.body, previous_end.max(para.start), quote.open.start)
@@ -391,10 +362,17 @@ impl<'a> Extractor<'a> {
                 (Lead::Reported(_), Some(cue)) => (Some(cue), StatementKind::Partial),
                 (Lead::None, Some(cue)) => (Some(cue), StatementKind::Direct),
                 (Lead::Embedded, Some(cue)) => (Some(cue), StatementKind::Partial),
+                (Lead::None | Lead::Embedded, None) if sentence_cue.is_some() => {
+                    let (cue, _) = sentence_cue.clone().expect("checked");
+                    (Some(cue), StatementKind::Partial)
+                }
                 (Lead::None, None) => (None, StatementKind::Direct),
                 (Lead::Embedded, None) => (None, StatementKind::Partial),
                 (Lead::Journalist, _) => unreachable!("handled above"),
             };
+            if let Some(cue) = &cue {
+                sentence_cue = Some((cue.clone(), kind));
+            }
             let so_called = lead_text
                 .trim_end()
                 .to_ascii_lowercase()
@@ -414,6 +392,11 @@ impl<'a> Extractor<'a> {
                         continue;
                     }
                 },
+                None if qi > 0 && matches!(lead, Lead::None) && para_speaker.is_some() => (
+                    para_speaker,
+                    false,
+                    self.out.last().and_then(|s| s.said_on.clone()),
+                ),
                 None if starts_paragraph
                     && (carry.open_quote || carry.speaker.is_some())
                     && qi == 0 =>
@@ -447,18 +430,38 @@ impl<'a> Extractor<'a> {
                 kind
             };
             self.push(quote.inner.clone(), kind, index, who, ambiguous, said_on);
+            if who.is_some() {
+                para_speaker = who;
+            }
             next = Carry {
                 speaker: who,
                 open_quote: quote.close.is_none(),
             };
         }
+        self.reported(index, toks);
+        // "She said:" ending a paragraph introduces the quotation that opens the next.
+        let tail_start = quotes
+            .last()
+            .map_or(para.start, |q| q.close.as_ref().map_or(para.end, |c| c.end));
+        if toks
+            .last()
+            .is_some_and(|t| t.text == ":" && t.start >= tail_start)
+        {
+            let from = sentence_start(self.body, tail_start, para.end);
+            if let Lead::Introduced(cue) =
+                attribution::before_quote(within(toks, from..para.end), from..para.end)
+                && let Resolved::Person(id) = self.resolve(&cue)
+            {
+                self.mention(cue.at, id);
+                return Carry {
+                    speaker: Some(id),
+                    open_quote: true,
+                };
+            }
+        }
         if quotes.is_empty() {
-            self.reported(index, toks);
             // A paragraph of narration ends a run of quotation paragraphs.
-            return Carry {
-                speaker: None,
-                open_quote: false,
-            };
+            return Carry::default();
         }
         // Carry only when the paragraph ends in (or with the attribution of) a quotation.
         if let Some(last) = quotes.last() {
@@ -472,276 +475,6 @@ impl<'a> Extractor<'a> {
         }
         next
     }
-
-    /// Reported speech without quote marks: "Miller said that the United
-    /// States supports direct talks." The speaker must be someone the article
-    /// names (or a pronoun for them); the statement is the clause after the
-    /// verb (and "that").
-    fn reported(&mut self, index: usize, para_toks: &[Token]) {
-        if !para_toks.iter().any(|t| t.is(lexicon::class::VERB)) {
-            return;
-        }
-        for sentence in para_toks.split_inclusive(|t| matches!(t.text, "." | "!" | "?")) {
-            let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
-                continue;
-            };
-            let (from, end) = (first.start, last.end);
-            if let Some((span, cue)) = reported_clause(sentence, end) {
-                let resolved = self.resolve(&cue);
-                if let Resolved::Person(id) = resolved {
-                    let named = cue.subject.len() > 1
-                        || lexicon::is_person_pronoun(cue.subject[0])
-                        || self.mentions.iter().any(|&(_, m)| m == id);
-                    if named {
-                        let said_on = self.said_on(&(from..end));
-                        self.push(
-                            span,
-                            StatementKind::Reported,
-                            index,
-                            Some(id),
-                            false,
-                            said_on,
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    fn transcript(
-        &mut self,
-        paras: &[Range<usize>],
-        para_tokens: &[Vec<Token>],
-        labels: &[Option<transcript::Label>],
-    ) {
-        use transcript::Holder;
-        let mut current: Option<Option<PersonId>> = None; // Some(None): journalist turn
-        let mut last_official: Option<PersonId> = None;
-        for (index, (para, label)) in paras.iter().zip(labels).enumerate() {
-            let text_start = match label {
-                Some(label) => {
-                    current = Some(match &label.holder {
-                        Holder::Question => None,
-                        Holder::Answer => {
-                            last_official.or_else(|| self.table.by_role_word("spokesperson"))
-                        }
-                        Holder::Role(role) => {
-                            let head = role.rsplit(' ').next().unwrap_or(role);
-                            let found = self
-                                .table
-                                .by_role_word(head)
-                                .or_else(|| self.table.by_role_word("spokesperson"));
-                            Some(found.unwrap_or_else(|| {
-                                self.table.register(Person {
-                                    name: role.clone(),
-                                    role: Some(role.clone()),
-                                    organization: None,
-                                    kind: SpeakerKind::Person,
-                                })
-                            }))
-                        }
-                        Holder::Surname { surname, title } => {
-                            Some(match self.table.by_surname(surname)[..] {
-                                [id] => id,
-                                _ => self.table.register(Person {
-                                    name: surname.clone(),
-                                    role: title.clone(),
-                                    organization: None,
-                                    kind: SpeakerKind::Person,
-                                }),
-                            })
-                        }
-                        Holder::Name(name) => Some(match self.table.by_surname(name)[..] {
-                            [id] => id,
-                            _ => self.table.register(Person {
-                                name: name.clone(),
-                                role: None,
-                                organization: None,
-                                kind: SpeakerKind::Person,
-                            }),
-                        }),
-                    });
-                    label.text_start
-                }
-                None => para.start,
-            };
-            match current {
-                Some(Some(id)) => {
-                    last_official = Some(id);
-                    self.push(
-                        text_start..para.end,
-                        StatementKind::Transcript,
-                        index,
-                        Some(id),
-                        false,
-                        self.date.map(dates::iso),
-                    );
-                }
-                Some(None) => {}
-                // Before the first turn: the header, possibly a news-style lead.
-                None => {
-                    self.news_paragraph(
-                        index,
-                        para.clone(),
-                        &para_tokens[index],
-                        Carry {
-                            speaker: None,
-                            open_quote: false,
-                        },
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// "Miller said (on Tuesday) (that) <clause>" in a sentence without quote
-/// marks → the clause's span and the speaker cue.
-fn reported_clause<'t>(toks: &[Token<'t>], sentence_end: usize) -> Option<(Range<usize>, Cue<'t>)> {
-    if toks
-        .iter()
-        .any(|t| matches!(t.text, "“" | "”" | "\"" | "«" | "»" | "?"))
-    {
-        return None;
-    }
-    let verb = toks.iter().take(14).position(|t| {
-        t.is(lexicon::class::VERB)
-            && lexicon::speech_verb(t.text).is_some_and(|lemma| REPORTING_LEMMAS.contains(&lemma))
-    })?;
-    // the subject must start the sentence (after an optional opener such as "On Tuesday,")
-    let subject_end = (0..verb)
-        .rev()
-        .find(|&k| !toks[k].is(lexicon::class::AUXILIARY))
-        .map(|k| k + 1)?;
-    let mut subject_start = subject_end;
-    while subject_start > 0 {
-        let t = &toks[subject_start - 1];
-        let part = t.is_capitalised()
-            || t.is(lexicon::class::ROLE | lexicon::class::ORG)
-            || t.text == "the"
-            || t.is(lexicon::class::CONNECTOR) && subject_start >= 2;
-        if !part {
-            break;
-        }
-        subject_start -= 1;
-    }
-    let opener_ok = subject_start == 0 || toks[subject_start - 1].text == ",";
-    if !opener_ok || subject_start == subject_end {
-        return None;
-    }
-    let subject: Vec<&str> = toks[subject_start..subject_end]
-        .iter()
-        .map(|t| t.text)
-        .collect();
-    // clause: after "that" within a few words, or straight after "said"/"says"
-    let lemma = lexicon::speech_verb(toks[verb].text)?;
-    let that = toks[verb + 1..]
-        .iter()
-        .take(8)
-        .position(|t| t.text == "that")
-        .map(|p| verb + 1 + p);
-    let clause_start = match that {
-        Some(t) => t + 1,
-        None if lemma == "say"
-            && toks
-                .get(verb + 1)
-                .is_some_and(|t| t.is_word() && t.text != "in" && t.text != "on") =>
-        {
-            verb + 1
-        }
-        None => return None,
-    };
-    let first = toks.get(clause_start)?;
-    let words = toks[clause_start..].iter().filter(|t| t.is_word()).count();
-    if words < 4 {
-        return None;
-    }
-    let end = sentence_end.min(toks.last()?.end);
-    let end = if toks.last().is_some_and(|t| matches!(t.text, "." | "!")) {
-        toks.last()?.start
-    } else {
-        end
-    };
-    let clause = toks[subject_start].start..end;
-    Some((
-        first.start..end,
-        Cue {
-            subject,
-            appositive: vec![],
-            at: toks[subject_start].start,
-            clause,
-        },
-    ))
-}
-
-/// Speech verbs that introduce reported speech with a clause.
-const REPORTING_LEMMAS: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "note",
-    "stress",
-    "warn",
-    "insist",
-    "reiterate",
-    "acknowledge",
-    "argue",
-    "assert",
-    "claim",
-    "confirm",
-    "emphasise",
-    "emphasize",
-    "explain",
-    "maintain",
-    "announce",
-    "admit",
-    "declare",
-    "suggest",
-    "underline",
-    "underscore",
-    "affirm",
-    "reaffirm",
-    "indicate",
-    "predict",
-    "promise",
-    "vow",
-    "caution",
-    "concede",
-    "contend",
-    "deny",
-    "observe",
-    "remark",
-    "reply",
-    "respond",
-    "state",
-    "agree",
-    "mention",
-];
-
-fn speakers_role_head(t: &Token) -> bool {
-    t.is(lexicon::class::ROLE)
-}
-
-fn title_word(t: &Token) -> bool {
-    (t.is_capitalised()
-        && !matches!(
-            t.text,
-            "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And"
-        ))
-        || t.is(lexicon::class::ROLE | lexicon::class::ORG)
-        || matches!(
-            t.text,
-            "of" | "for"
-                | "foreign"
-                | "national"
-                | "security"
-                | "press"
-                | "deputy"
-                | "senior"
-                | "external"
-                | "affairs"
-                | "state"
-        )
 }
 
 /// The tokens of `toks` (sorted by position) that lie inside `range`.
@@ -756,28 +489,6 @@ fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .unwrap_or(word)
-}
-
-fn is_proper_name_word(t: &Token) -> bool {
-    let w = strip_possessive(t.text);
-    t.is_capitalised()
-        && w.chars().skip(1).any(char::is_lowercase)
-        && !t.is(lexicon::class::ROLE | lexicon::class::ORG | lexicon::class::VERB)
-        && !matches!(
-            w,
-            "The"
-                | "On"
-                | "In"
-                | "At"
-                | "But"
-                | "And"
-                | "He"
-                | "She"
-                | "We"
-                | "It"
-                | "This"
-                | "That"
-        )
 }
 
 fn is_generic_group(word: &str) -> bool {

@@ -78,12 +78,22 @@ impl SpeakerTable {
         self.recent.push(id);
     }
 
-    /// People whose surname (or whole single-word name) is `word`.
+    /// People whose surname (or whole single-word name) is `word`. When no
+    /// surname fits, a two-word name's first word is tried: Chinese and
+    /// Korean names put the family name first ("Mao Ning" → "Mao said").
     pub fn by_surname(&self, word: &str) -> Vec<PersonId> {
-        (0..self.people.len())
+        let people =
+            || (0..self.people.len()).filter(|&i| self.people[i].kind == SpeakerKind::Person);
+        let by_last: Vec<PersonId> = people()
+            .filter(|&i| self.people[i].surname() == word || self.people[i].name == word)
+            .collect();
+        if !by_last.is_empty() {
+            return by_last;
+        }
+        people()
             .filter(|&i| {
-                let p = &self.people[i];
-                p.kind == SpeakerKind::Person && (p.surname() == word || p.name == word)
+                let mut words = self.people[i].name.split(' ');
+                words.next() == Some(word) && words.count() == 1
             })
             .collect()
     }

@@ -55,12 +55,25 @@ fn scare_quotes_titles_and_journalists_are_not_statements() {
 
 #[test]
 fn partial_quote_inside_reported_speech() {
-    let body = "The United States has said that Pakistan was never an ally and that “there was no treaty of alliance with Islamabad”.";
+    let body = "The United States has said that Pakistan was never a close ally of the United States and that “there was no treaty of alliance with Islamabad”.";
     let got = found(body);
-    assert_eq!(got.len(), 1);
-    assert_eq!(got[0].0.as_deref(), Some("United States"));
-    assert_eq!(got[0].1, StatementKind::Partial);
-    assert_eq!(got[0].2, "there was no treaty of alliance with Islamabad");
+    let us = || Some("United States".to_string());
+    assert_eq!(
+        got,
+        [
+            // the indirect part up to the conjunction, then the quoted fragment
+            (
+                us(),
+                StatementKind::Reported,
+                "Pakistan was never a close ally of the United States".to_string()
+            ),
+            (
+                us(),
+                StatementKind::Partial,
+                "there was no treaty of alliance with Islamabad".to_string()
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -98,9 +111,9 @@ fn transcript_turns() {
     assert_eq!(
         texts,
         [
-            ("Good afternoon, everyone.", Some("Matthew Miller")),
+            // A turn runs over its unlabelled paragraphs up to the next label.
             (
-                "We remain concerned about the violence.",
+                "Good afternoon, everyone.\n\nWe remain concerned about the violence.",
                 Some("Matthew Miller")
             ),
             ("No, it is not.", Some("Matthew Miller")),

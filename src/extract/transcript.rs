@@ -1,20 +1,27 @@
 //! Briefing transcripts: "MR MILLER:", "MS JEAN-PIERRE:", "SPOKESPERSON:",
-//! "Mao Ning:", "QUESTION:", "Q:" turns. Every paragraph of an official's
-//! turn is a statement, including the unlabelled paragraphs that follow the
-//! label; journalists' turns are not statements.
+//! "Mao Ning:", "QUESTION:", "Q:", and the outlets that ask in foreign
+//! ministries' transcripts ("AFP:", "Global Times:").
+//!
+//! An official's turn — the label's paragraph and the unlabelled paragraphs
+//! after it, up to the next label — is one statement of kind `transcript`.
+//! Journalists' turns are not statements, even when they quote an official.
+//! Unlabelled remarks before the first label (a spokesperson's opening
+//! statement, topic by topic) belong to the one official the header names.
 
+use super::Extractor;
+use super::speakers::{Person, PersonId};
+use crate::dates;
+use crate::model::{SpeakerKind, StatementKind};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?P<hon>MR|MS|MRS|DR|AMBASSADOR|SECRETARY|ADMIRAL|ADM|GENERAL|GEN|SENATOR|SEN|PRESIDENT|MINISTER|DEPUTY SPOKESPERSON|PRIME MINISTER)\.?\s+(?P<surname>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)|(?P<role>SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON [A-Z]+)|(?P<question>QUESTION|Question|Q|REPORTER|Reporter|JOURNALIST|Journalist|MODERATOR|Moderator|OPERATOR|Operator|PARTICIPANT|Participant)|(?P<answer>A|ANSWER|Answer)|(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}))\s*:\s*",
-    )
-    .expect("valid regex")
+static SURNAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<hon>MR|MS|MRS|DR|AMBASSADOR|SECRETARY|ADMIRAL|ADM|GENERAL|GEN|SENATOR|SEN|PRESIDENT|MINISTER|DEPUTY SPOKESPERSON|PRIME MINISTER)\.?\s+(?P<surname>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)$")
+        .expect("valid regex")
 });
 
-/// Who holds a turn.
+/// Who holds a turn, as its label says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Holder {
     /// "MR MILLER" → surname "Miller", honorific title if it is one ("Secretary").
@@ -24,12 +31,13 @@ pub enum Holder {
     },
     /// "SPOKESPERSON": the spokesperson named in the briefing's header.
     Role(String),
-    /// "Mao Ning": a full name.
-    Name(String),
     /// "A:" — the official answering.
     Answer,
     /// A journalist, a moderator or an operator.
     Question,
+    /// "Mao Ning", "AFP", "Global Times": a person if the article names them
+    /// so, else an outlet asking.
+    Named(String),
 }
 
 /// A labelled paragraph: who speaks, and where their words start.
@@ -38,6 +46,69 @@ pub struct Label {
     pub holder: Holder,
     /// Where the words after the label start (absolute byte offset).
     pub text_start: usize,
+}
+
+/// Prefixes with a colon that are not speakers.
+fn is_not_a_speaker(label: &str) -> bool {
+    matches!(
+        label.to_ascii_lowercase().as_str(),
+        "note"
+            | "source"
+            | "sources"
+            | "photo"
+            | "photos"
+            | "read more"
+            | "related"
+            | "also read"
+            | "watch"
+            | "update"
+            | "updated"
+            | "editor's note"
+            | "editor’s note"
+            | "caption"
+            | "credit"
+            | "tags"
+            | "topics"
+            | "subject"
+            | "date"
+            | "time"
+            | "location"
+            | "venue"
+            | "place"
+            | "transcript"
+            | "video"
+            | "audio"
+            | "listen"
+            | "share"
+            | "follow"
+            | "by"
+            | "from"
+            | "to"
+            | "cc"
+            | "re"
+            | "fwd"
+            | "title"
+            | "headline"
+            | "summary"
+            | "background"
+            | "context"
+            | "key points"
+            | "press release"
+            | "comments"
+            | "url"
+            | "link"
+            | "published"
+            | "posted"
+            | "category"
+            | "file"
+            | "opinion"
+            | "analysis"
+            | "explainer"
+            | "live"
+            | "breaking"
+            | "exclusive"
+            | "correction"
+    )
 }
 
 fn title_case(word: &str) -> String {
@@ -57,12 +128,18 @@ fn title_case(word: &str) -> String {
 /// The label that opens a paragraph, if any.
 pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
     let text = &body[para.clone()];
-    let c = LABEL.captures(text)?;
-    let whole = c.get(0)?;
-    let holder = if let Some(s) = c.name("surname") {
-        let hon = c.name("hon").map(|h| h.as_str()).unwrap_or("");
-        let title = match hon {
-            "SECRETARY"
+    let colon = text[..text.floor_char_boundary(48)].find(':')?;
+    let name = text[..colon].trim();
+    let rest = &text[colon + 1..];
+    // A label is followed by words, on its line or the next paragraph's.
+    if name.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) || is_not_a_speaker(name) {
+        return None;
+    }
+    let text_start = para.start + colon + 1 + (rest.len() - rest.trim_start().len());
+    let upper = name.to_ascii_uppercase();
+    let holder = if let Some(c) = SURNAME.captures(name) {
+        let title = match &c["hon"] {
+            hon @ ("SECRETARY"
             | "AMBASSADOR"
             | "ADMIRAL"
             | "GENERAL"
@@ -70,54 +147,213 @@ pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
             | "MINISTER"
             | "SENATOR"
             | "DEPUTY SPOKESPERSON"
-            | "PRIME MINISTER" => Some(title_case(hon)),
+            | "PRIME MINISTER") => Some(title_case(hon)),
             _ => None,
         };
         Holder::Surname {
-            surname: title_case(s.as_str()),
+            surname: title_case(&c["surname"]),
             title,
         }
-    } else if let Some(r) = c.name("role") {
-        Holder::Role(title_case(r.as_str()))
-    } else if c.name("question").is_some() {
+    } else if matches!(
+        upper.as_str(),
+        "SPOKESPERSON"
+            | "SPOKESMAN"
+            | "SPOKESWOMAN"
+            | "OFFICIAL SPOKESPERSON"
+            | "DEPUTY SPOKESPERSON"
+            | "THE SPOKESPERSON"
+    ) {
+        Holder::Role(title_case(name))
+    } else if matches!(
+        upper.as_str(),
+        "QUESTION"
+            | "Q"
+            | "REPORTER"
+            | "JOURNALIST"
+            | "MODERATOR"
+            | "OPERATOR"
+            | "PARTICIPANT"
+            | "AUDIENCE MEMBER"
+            | "AUDIENCE"
+            | "QUESTIONER"
+            | "MEDIA"
+    ) {
         Holder::Question
-    } else if c.name("answer").is_some() {
+    } else if matches!(upper.as_str(), "A" | "ANSWER") {
         Holder::Answer
     } else {
-        let name = c.name("name")?.as_str();
-        // "Washington Post:" or "Related Articles:" are not people: a name
-        // label must be short and its paragraph must go on after it.
-        if whole.end() == text.len() || name.split_whitespace().count() > 3 {
+        // Names and outlets: 1-5 words, each capitalised (or a connector).
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let fits = (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    || matches!(*w, "of" | "the" | "and" | "de" | "al")
+            })
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || " .-’'&".contains(c));
+        if !fits {
             return None;
         }
-        Holder::Name(name.to_string())
+        Holder::Named(name.to_string())
     };
-    Some(Label {
-        holder,
-        text_start: para.start + whole.end(),
-    })
+    Some(Label { holder, text_start })
 }
 
-/// Labels for every paragraph when the body reads as a transcript: at least
-/// three labelled turns, official and journalist ones among them (or four
-/// turns by at least two holders).
-pub fn transcript_labels(body: &str, paras: &[Range<usize>]) -> Option<Vec<Option<Label>>> {
-    let labels: Vec<Option<Label>> = paras.iter().map(|p| label(body, p)).collect();
-    let turns = labels.iter().flatten().count();
-    let questions = labels
-        .iter()
-        .flatten()
-        .filter(|l| l.holder == Holder::Question)
-        .count();
-    let officials = turns - questions;
-    let distinct = {
-        let mut holders: Vec<&Holder> = labels.iter().flatten().map(|l| &l.holder).collect();
-        holders.dedup();
-        holders.len()
-    };
-    let is_transcript = (turns >= 3 && questions >= 1 && officials >= 1)
-        || (turns >= 4 && distinct >= 2 && officials >= 2);
-    is_transcript.then_some(labels)
+impl Extractor<'_> {
+    /// The person a `Named` label stands for, if the article names them.
+    fn named_person(&self, name: &str) -> Option<PersonId> {
+        let by_full = self
+            .table
+            .people
+            .iter()
+            .position(|p| p.name == name && p.kind == SpeakerKind::Person);
+        by_full.or_else(|| match self.table.by_surname(name)[..] {
+            [id] => Some(id),
+            _ => None,
+        })
+    }
+
+    /// Whether the body reads as a transcript: at least three labelled turns,
+    /// an official's and a journalist's among them (or four turns, two of an
+    /// official).
+    pub(super) fn transcript_labels(&self, paras: &[Range<usize>]) -> Option<Vec<Option<Label>>> {
+        let labels: Vec<Option<Label>> = paras.iter().map(|p| label(self.body, p)).collect();
+        let (mut official, mut question) = (0, 0);
+        for l in labels.iter().flatten() {
+            match &l.holder {
+                Holder::Question => question += 1,
+                Holder::Named(name) if self.named_person(name).is_none() => question += 1,
+                _ => official += 1,
+            }
+        }
+        let turns = official + question;
+        let is_transcript =
+            (turns >= 3 && question >= 1 && official >= 1) || (turns >= 4 && official >= 2);
+        is_transcript.then_some(labels)
+    }
+
+    /// Who a label's turn belongs to; `None` for a journalist's turn.
+    fn holder(
+        &mut self,
+        holder: &Holder,
+        header: &[PersonId],
+        last_official: Option<PersonId>,
+    ) -> Option<PersonId> {
+        let spokesperson = |this: &Self| {
+            let is_spokes = |id: &PersonId| {
+                this.table.people[*id]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
+            };
+            header
+                .iter()
+                .copied()
+                .find(is_spokes)
+                .or_else(|| (header.len() == 1).then(|| header[0]))
+        };
+        match holder {
+            Holder::Question => None,
+            Holder::Answer => last_official
+                .or_else(|| spokesperson(self))
+                .or_else(|| header.first().copied()),
+            Holder::Role(_) => spokesperson(self).or(last_official),
+            Holder::Surname { surname, title } => Some(match self.table.by_surname(surname)[..] {
+                [id] => id,
+                _ => self.table.register(Person {
+                    name: surname.clone(),
+                    role: title.clone(),
+                    organization: None,
+                    kind: SpeakerKind::Person,
+                }),
+            }),
+            Holder::Named(name) => self.named_person(name),
+        }
+    }
+
+    pub(super) fn transcript(
+        &mut self,
+        paras: &[Range<usize>],
+        para_tokens: &[Vec<super::text::Token>],
+        labels: &[Option<Label>],
+    ) {
+        let first_label = labels
+            .iter()
+            .position(Option::is_some)
+            .unwrap_or(paras.len());
+        let header_end = paras.get(first_label).map_or(self.body.len(), |p| p.start);
+        let header = self.mentioned_before(header_end);
+        let date = self.date.map(dates::iso);
+
+        // Before the first turn: the header lines, and perhaps an official's
+        // opening remarks (long unlabelled paragraphs).
+        let opener = (header.len() == 1).then(|| header[0]);
+        for (index, para) in paras.iter().enumerate().take(first_label) {
+            let words = para_tokens[index].iter().filter(|t| t.is_word()).count();
+            match opener {
+                Some(id) if words >= 25 && index > 0 => {
+                    self.push(
+                        para.clone(),
+                        StatementKind::Transcript,
+                        index,
+                        Some(id),
+                        false,
+                        date.clone(),
+                    );
+                }
+                _ => {
+                    self.news_paragraph(
+                        index,
+                        para.clone(),
+                        &para_tokens[index],
+                        Default::default(),
+                    );
+                }
+            }
+        }
+
+        // The turns: (holder, first paragraph, start, end).
+        let mut turn: Option<(Option<PersonId>, usize, usize, usize)> = None;
+        let mut last_official = None;
+        for (index, (para, label)) in paras.iter().zip(labels).enumerate().skip(first_label) {
+            match label {
+                Some(label) => {
+                    self.flush_turn(turn.take(), &date);
+                    let who = self.holder(&label.holder, &header, last_official);
+                    if who.is_some() {
+                        last_official = who;
+                    }
+                    turn = Some((who, index, label.text_start, para.end));
+                }
+                None => {
+                    if let Some(t) = turn.as_mut() {
+                        t.3 = para.end;
+                    }
+                }
+            }
+        }
+        self.flush_turn(turn, &date);
+    }
+
+    fn flush_turn(
+        &mut self,
+        turn: Option<(Option<PersonId>, usize, usize, usize)>,
+        date: &Option<String>,
+    ) {
+        if let Some((Some(id), paragraph, start, end)) = turn
+            && start < end
+        {
+            self.push(
+                start..end,
+                StatementKind::Transcript,
+                paragraph,
+                Some(id),
+                false,
+                date.clone(),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -150,14 +386,23 @@ mod tests {
         );
         assert_eq!(
             holder("Mao Ning: China firmly opposes it."),
-            Some(Holder::Name("Mao Ning".into()))
+            Some(Holder::Named("Mao Ning".into()))
+        );
+        assert_eq!(
+            holder("AFP: A follow-up on Taiwan."),
+            Some(Holder::Named("AFP".into()))
         );
         assert_eq!(
             holder("QUESTION: Can you say more?"),
             Some(Holder::Question)
         );
         assert_eq!(holder("Q: And on Iran?"), Some(Holder::Question));
-        assert_eq!(holder("Related Articles:"), None);
+        assert_eq!(
+            holder("Related Articles: more"),
+            Some(Holder::Named("Related Articles".into()))
+        );
+        assert_eq!(holder("Read more: elsewhere"), None);
         assert_eq!(holder("We said: no."), None);
+        assert_eq!(holder("1:12 P.M. EST"), None);
     }
 }

@@ -1,0 +1,245 @@
+//! The pre-pass: who the article names, and where.
+//!
+//! Before any quotation is attributed, the article is read once for full
+//! mentions of people — the places where a name comes with its title:
+//!
+//! * `[organisation] [role] Name` — "Chinese Foreign Ministry spokesperson Mao Ning"
+//! * `Name, (the) [organisation] role` — "Matthew Miller, the State Department spokesperson"
+//! * `Role: Name` / `Role, [Shri] Name, Organisation` — transcript headers
+//!
+//! Each enters the [speaker table](super::speakers); then every later
+//! mention by surname is recorded with its position, so that "he", "the
+//! spokesperson" and "Kirby" resolve to the person named last before them.
+
+use super::lexicon::class;
+use super::speakers::{Person, PersonId, parse_name_phrase};
+use super::text::Token;
+use super::{Extractor, strip_possessive};
+use crate::model::SpeakerKind;
+
+impl Extractor<'_> {
+    /// Registers people from their full mentions anywhere in the article, and
+    /// records every mention by surname.
+    pub(super) fn pre_pass(&mut self, para_tokens: &[Vec<Token>]) {
+        for toks in para_tokens {
+            self.full_mentions(toks);
+        }
+        if self.table.people.is_empty() {
+            return;
+        }
+        let surnames = self.table.surname_index();
+        for t in para_tokens.iter().flatten() {
+            if let Some(&id) = surnames.get(strip_possessive(t.text)) {
+                self.mentions.push((t.start, id));
+            }
+        }
+        self.mentions.sort_unstable();
+        self.mentions.dedup();
+    }
+
+    /// Records a mention, keeping `mentions` sorted by offset.
+    pub(super) fn mention(&mut self, at: usize, id: PersonId) {
+        let i = self.mentions.partition_point(|&(offset, _)| offset < at);
+        self.mentions.insert(i, (at, id));
+    }
+
+    /// The person mentioned last before `at`.
+    pub(super) fn last_mentioned(&self, at: usize) -> Option<PersonId> {
+        let i = self.mentions.partition_point(|(offset, _)| *offset < at);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .map(|&(_, id)| id)
+            .find(|&id| self.table.people[id].kind == SpeakerKind::Person)
+    }
+
+    /// People first mentioned before `at` (a transcript's header), in order.
+    pub(super) fn mentioned_before(&self, at: usize) -> Vec<PersonId> {
+        let mut seen = Vec::new();
+        for &(offset, id) in &self.mentions {
+            if offset >= at {
+                break;
+            }
+            if !seen.contains(&id) && self.table.people[id].kind == SpeakerKind::Person {
+                seen.push(id);
+            }
+        }
+        seen
+    }
+
+    /// Full mentions in one paragraph's tokens.
+    fn full_mentions(&mut self, toks: &[Token]) {
+        for (i, t) in toks.iter().enumerate() {
+            if !t.is(class::ROLE) {
+                continue;
+            }
+            // [org role] Name Name — a role head followed by 2-4 name words
+            let names = self.name_run(toks, i + 1);
+            if names >= 2 {
+                let start = (0..i)
+                    .rev()
+                    .take(8)
+                    .take_while(|&k| title_word(&toks[k]) && self.same_line(&toks[k], &toks[k + 1]))
+                    .last()
+                    .unwrap_or(i);
+                let words: Vec<&str> = toks[start..=i + names].iter().map(|t| t.text).collect();
+                self.register_phrase(&words, toks[start].start);
+                continue;
+            }
+            // Role: Name / Role, [Shri] Name, Organisation — transcript headers
+            if let Some(sep) = toks.get(i + 1).filter(|s| matches!(s.text, ":" | ","))
+                && self.same_line(t, sep)
+            {
+                let mut k = i + 2;
+                while toks.get(k).is_some_and(|h| {
+                    h.is(class::HONORIFIC) || matches!(h.text, "Shri" | "Smt" | "Mr" | "Ms")
+                }) {
+                    k += 1;
+                }
+                let names = self.name_run(toks, k);
+                let ends_clause = toks.get(k + names).is_none_or(|n| {
+                    matches!(n.text, "," | "." | ";") || !self.same_line(&toks[k + names - 1], n)
+                });
+                if names >= 2 && ends_clause {
+                    let role_start = (0..i)
+                        .rev()
+                        .take(6)
+                        .take_while(|&j| {
+                            title_word(&toks[j]) && self.same_line(&toks[j], &toks[j + 1])
+                        })
+                        .last()
+                        .unwrap_or(i);
+                    let role: Vec<&str> = toks[role_start..=i].iter().map(|t| t.text).collect();
+                    let role = parse_name_phrase(&role);
+                    let name: Vec<&str> = toks[k..k + names]
+                        .iter()
+                        .map(|t| strip_possessive(t.text))
+                        .collect();
+                    let id = self.table.register(Person {
+                        name: name.join(" "),
+                        role: role.role,
+                        organization: role.organization,
+                        kind: SpeakerKind::Person,
+                    });
+                    self.mentions.push((toks[k].start, id));
+                    continue;
+                }
+            }
+            // Name Name, (the) [org] role — an appositive
+            let mut k = i;
+            while k > 0 && title_word(&toks[k - 1]) && toks[k - 1].text != "," {
+                k -= 1;
+            }
+            if k >= 3 && toks[k - 1].text == "," {
+                let name_end = k - 1;
+                let name_start = (0..name_end)
+                    .rev()
+                    .take(4)
+                    .take_while(|&j| is_proper_name_word(&toks[j]))
+                    .last();
+                if let Some(ns) = name_start.filter(|&ns| name_end - ns >= 2) {
+                    let name: Vec<&str> = toks[ns..name_end]
+                        .iter()
+                        .map(|t| strip_possessive(t.text))
+                        .collect();
+                    let role: Vec<&str> = toks[k..=i].iter().map(|t| t.text).collect();
+                    let role = parse_name_phrase(&role);
+                    let id = self.table.register(Person {
+                        name: name.join(" "),
+                        role: role.role,
+                        organization: role.organization,
+                        kind: SpeakerKind::Person,
+                    });
+                    self.mentions.push((toks[ns].start, id));
+                }
+            }
+        }
+    }
+
+    /// How many proper-name words start at `toks[from]` (at most four, on one line).
+    fn name_run(&self, toks: &[Token], from: usize) -> usize {
+        let mut n = 0;
+        while n < 4
+            && toks.get(from + n).is_some_and(is_proper_name_word)
+            && (n == 0 || self.same_line(&toks[from + n - 1], &toks[from + n]))
+        {
+            n += 1;
+            // "Mao Ning's Regular Press Conference": a possessive ends the name.
+            if strip_possessive(toks[from + n - 1].text).len() < toks[from + n - 1].text.len() {
+                break;
+            }
+        }
+        n
+    }
+
+    /// Whether no line break separates two tokens (headers put a name on one
+    /// line and the date on the next).
+    fn same_line(&self, a: &Token, b: &Token) -> bool {
+        a.end <= b.start && !self.body[a.end..b.start].contains('\n')
+    }
+
+    fn register_phrase(&mut self, words: &[&str], at: usize) -> Option<PersonId> {
+        let phrase = parse_name_phrase(words);
+        let name = phrase.name.filter(|n| n.contains(' '))?;
+        let id = self.table.register(Person {
+            name,
+            role: phrase.role,
+            organization: phrase.organization,
+            kind: SpeakerKind::Person,
+        });
+        self.mentions.push((at, id));
+        Some(id)
+    }
+}
+
+/// A word that can be part of a title before a name ("White House National
+/// Security Communications Advisor").
+pub(super) fn title_word(t: &Token) -> bool {
+    (t.is_capitalised()
+        && !matches!(
+            t.text,
+            "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And" | "By"
+        ))
+        || t.is(class::ROLE | class::ORG)
+        || matches!(
+            t.text,
+            "of" | "for"
+                | "foreign"
+                | "national"
+                | "security"
+                | "press"
+                | "deputy"
+                | "senior"
+                | "external"
+                | "affairs"
+                | "state"
+                | "official"
+                | "chief"
+        )
+}
+
+/// A capitalised word that can be part of a person's name.
+pub(super) fn is_proper_name_word(t: &Token) -> bool {
+    let w = strip_possessive(t.text);
+    t.is_capitalised()
+        && w.chars().skip(1).any(char::is_lowercase)
+        && !t.is(class::ROLE | class::ORG | class::VERB | class::HONORIFIC)
+        && !crate::dates::is_calendar_word(w)
+        && !matches!(
+            w,
+            "The"
+                | "On"
+                | "In"
+                | "At"
+                | "But"
+                | "And"
+                | "He"
+                | "She"
+                | "We"
+                | "It"
+                | "This"
+                | "That"
+                | "Shri"
+                | "Smt"
+        )
+}
