@@ -90,8 +90,8 @@ fn speech_verbs(path: &Path) -> String {
                 path.display()
             ));
         }
-        let lemma = words[0];
-        for word in &words {
+        let lemma = words[0].trim_end_matches('*');
+        for word in words.iter().filter(|w| !w.ends_with('*')) {
             check_word(path, line, word);
             if let Some(previous) = forms.insert(word.to_string(), lemma.to_string())
                 && previous != lemma
@@ -143,7 +143,7 @@ fn word_classes(dir: &Path) -> String {
     let mut classes: BTreeMap<String, u16> = BTreeMap::new();
     let verbs = read(&dir.join("speech_verbs.txt"));
     for (_, entry) in entries(&verbs) {
-        for word in entry.split_whitespace() {
+        for word in entry.split_whitespace().filter(|w| !w.ends_with('*')) {
             *classes.entry(word.to_string()).or_default() |= 1;
         }
     }

@@ -243,6 +243,16 @@ pub(super) fn subject_of<'a>(
     ))
 }
 
+/// The subject of a speech verb that must stand before it (in the text
+/// before a quotation, "urged the Security Council to" has no inverted subject).
+fn subject_of_before<'a>(
+    tokens: &[Token<'a>],
+    verb: usize,
+) -> Option<(Vec<&'a str>, Vec<&'a str>, usize)> {
+    let (subject, appositive, at) = subject_of(tokens, verb, 0)?;
+    (at < tokens[verb].start).then_some((subject, appositive, at))
+}
+
 /// The attribution in the text right after a quotation's closing mark, up to
 /// the end of its sentence: `, Kirby said.` / `, said Kirby.` / `, according
 /// to the ministry.` / `— John Kirby`.
@@ -328,15 +338,25 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
     if journalist {
         return Lead::Journalist;
     }
+    // "Asked whether …" / "Responding to a question about …": until its comma
+    // the sentence is the question, and quoted words there are the asker's.
+    let opener_is_question = matches!(toks[0].text, "Asked" | "Asking" | "Questioned" | "Pressed")
+        || (toks[0].text == "Responding" && toks.iter().take(6).any(|t| t.text == "question"));
+    if opener_is_question && !toks.iter().any(|t| t.text == ",") {
+        return Lead::Journalist;
+    }
     let last = toks.len() - 1;
     let ends_with_lead_in = matches!(toks[last].text, ":" | ",");
-    // the last speech verb in the clause
-    let verb = (0..toks.len()).rev().find(|&k| speaks(toks, k));
-    match verb {
-        Some(v) => {
-            let Some((subject, appositive, at)) = subject_of(toks, v, 0) else {
-                return Lead::Embedded;
-            };
+    // The outermost speech frame: the first speech verb whose subject opens
+    // the clause (or follows an opening phrase's comma) — "Miller said that
+    // the US welcomed “…”" is Miller's.
+    let frame = (0..toks.len()).filter(|&k| speaks(toks, k)).find_map(|v| {
+        let (subject, appositive, at) = subject_of_before(toks, v)?;
+        let start = toks.iter().position(|t| t.start == at)?;
+        (start == 0 || toks[start - 1].text == ",").then_some((v, subject, appositive, at))
+    });
+    match frame {
+        Some((v, subject, appositive, at)) => {
             let cue = Cue {
                 subject,
                 appositive,

@@ -118,6 +118,40 @@ pub fn is_name_connector(word: &str) -> bool {
     is(word, class::CONNECTOR)
 }
 
+/// Nationality adjectives: "Russian" alone names nobody ("Russian state media").
+pub fn is_demonym(word: &str) -> bool {
+    matches!(
+        word,
+        "American"
+            | "Russian"
+            | "Chinese"
+            | "Pakistani"
+            | "Indian"
+            | "Afghan"
+            | "Iranian"
+            | "Israeli"
+            | "Palestinian"
+            | "Ukrainian"
+            | "British"
+            | "French"
+            | "German"
+            | "European"
+            | "Japanese"
+            | "Turkish"
+            | "Saudi"
+            | "Egyptian"
+            | "Qatari"
+            | "Syrian"
+            | "Iraqi"
+            | "Korean"
+            | "Western"
+            | "Arab"
+            | "Bangladeshi"
+            | "Sri"
+            | "Nepali"
+    )
+}
+
 /// Nouns that stand for a journalist: their quoted words are questions, not
 /// statements of the official who answers.
 pub fn is_journalist_noun(word: &str) -> bool {

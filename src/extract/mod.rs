@@ -146,7 +146,7 @@ impl Extractor<'_> {
         };
         match phrase.name {
             Some(name) if !name.contains(' ') => {
-                if is_generic_group(&name) {
+                if is_generic_group(&name) || lexicon::is_demonym(&name) {
                     return Resolved::Nobody;
                 }
                 match self.table.by_surname(&name)[..] {
@@ -359,7 +359,9 @@ impl Extractor<'_> {
             let (cue, kind) = match (&lead, trailer) {
                 (Lead::Introduced(cue), _) => (Some(cue.clone()), StatementKind::Direct),
                 (Lead::Reported(cue), None) => (Some(cue.clone()), StatementKind::Partial),
-                (Lead::Reported(_), Some(cue)) => (Some(cue), StatementKind::Partial),
+                // Inside reported speech the frame's subject speaks, whatever
+                // follows ("… described aid as “…”, Kirby said he did not").
+                (Lead::Reported(cue), Some(_)) => (Some(cue.clone()), StatementKind::Partial),
                 (Lead::None, Some(cue)) => (Some(cue), StatementKind::Direct),
                 (Lead::Embedded, Some(cue)) => (Some(cue), StatementKind::Partial),
                 (Lead::None | Lead::Embedded, None) if sentence_cue.is_some() => {
