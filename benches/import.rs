@@ -197,3 +197,27 @@ fn store_only(bencher: Bencher) {
             (dir, library)
         });
 }
+
+/// A 5 MB briefing transcript: the extractor must stay linear in its input.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn extract_5mb_transcript(bencher: Bencher) {
+    let mut body = String::from(
+        "Department Press Briefing – Matthew Miller, Spokesperson\nMarch 12, 2024\n\n",
+    );
+    let mut turn = 0;
+    while body.len() < 5_000_000 {
+        turn += 1;
+        body.push_str(&format!(
+            "QUESTION: Matt, on Pakistan, question {turn}: is the “strategic pause” over, as officials said?\n\n\
+             MR MILLER: We remain concerned about the rise in attacks, and we have a shared interest in combating threats to regional security. \
+             As the Secretary said on Tuesday, “we will continue to work with the Government of Pakistan.”\n\n\
+             We have made that clear at every level, and we will keep making it clear.\n\n"
+        ));
+    }
+    bencher
+        .counter(BytesCount::new(body.len()))
+        .bench_local(|| {
+            let found = onrecord::extract::extract_body(black_box(&body), Some("2024-03-12"));
+            assert_eq!(found.statements.len(), turn);
+        });
+}

@@ -84,6 +84,35 @@ pub enum Command {
     },
     /// Import the bundled sample library.
     Samples,
+    /// Correct a statement: give it another speaker, or say it is none.
+    Correct {
+        statement: i64,
+        /// The speaker who really said it.
+        #[arg(
+            long,
+            conflicts_with = "not_a_statement",
+            required_unless_present = "not_a_statement"
+        )]
+        speaker: Option<String>,
+        /// It is not a statement (a title, a slogan, a journalist's words).
+        #[arg(long)]
+        not_a_statement: bool,
+    },
+    /// Add a statement the extractor missed: byte offsets START..END of the
+    /// article's body.
+    AddStatement {
+        article: i64,
+        start: usize,
+        end: usize,
+        #[arg(long)]
+        speaker: Option<String>,
+        #[arg(long, default_value = "direct", value_parser = ["direct", "partial", "reported", "transcript"])]
+        kind: String,
+    },
+    /// Extract statements again (all articles, or those given), keeping corrections.
+    Reextract { articles: Vec<i64> },
+    /// Merge one speaker into another (their statements and aliases move over).
+    MergeSpeakers { from: String, into: String },
 }
 
 /// Entry point of the binary.
@@ -236,6 +265,62 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out, "        {}", h.snippet.replace('\n', " "))?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Correct {
+            statement,
+            speaker,
+            not_a_statement,
+        } => {
+            let mut library = open_library(&cli)?;
+            match speaker {
+                Some(name) if !not_a_statement => library.correct_speaker(*statement, name)?,
+                _ => library.remove_statement(*statement)?,
+            }
+            done(
+                format,
+                &mut out,
+                &format!("Corrected statement {statement}; the correction survives re-extraction."),
+            )
+        }
+        Command::AddStatement {
+            article,
+            start,
+            end,
+            speaker,
+            kind,
+        } => {
+            let mut library = open_library(&cli)?;
+            let kind = crate::model::StatementKind::parse(kind)
+                .unwrap_or(crate::model::StatementKind::Direct);
+            let id = library.add_statement(*article, *start, *end, speaker.as_deref(), kind)?;
+            if format == OutputFormat::Json {
+                return json(&serde_json::json!({ "id": id }), &mut out);
+            }
+            writeln!(out, "Added statement {id}.")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reextract { articles } => {
+            let mut library = open_library(&cli)?;
+            let ids = (!articles.is_empty()).then(|| articles.clone());
+            let count =
+                import::reextract(&mut library, ids, &AtomicBool::new(false), &mut |_, _| {})?;
+            let statements = library.counts()?.statements;
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({ "articles": count, "statements": statements }),
+                    &mut out,
+                );
+            }
+            writeln!(
+                out,
+                "Extracted {count} articles again; the library holds {statements} statements."
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::MergeSpeakers { from, into } => {
+            let mut library = open_library(&cli)?;
+            library.merge_speakers(from, into)?;
+            done(format, &mut out, &format!("Merged '{from}' into '{into}'."))
         }
         Command::Backup { out: target } => {
             let library = open_library(&cli)?;
@@ -469,6 +554,15 @@ fn extract_files(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A command that only reports success.
+fn done(format: OutputFormat, out: &mut impl Write, message: &str) -> Result<ExitCode> {
+    if format == OutputFormat::Json {
+        return json(&serde_json::json!({ "ok": true, "message": message }), out);
+    }
+    writeln!(out, "{message}")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn json<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> Result<ExitCode> {

@@ -392,3 +392,30 @@ pub fn import_samples(
         .collect();
     import(library, inputs, &AtomicBool::new(false), on_event)
 }
+
+/// Extracts the statements of stored articles again (all of them, or those
+/// given), replaying the user's corrections. Returns the number of articles
+/// done; `on_progress` gets (done, total).
+pub fn reextract(
+    library: &mut Library,
+    articles: Option<Vec<i64>>,
+    cancel: &AtomicBool,
+    on_progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize, StoreError> {
+    let ids = match articles {
+        Some(ids) => ids,
+        None => library.article_ids()?,
+    };
+    for (done, &id) in ids.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(done);
+        }
+        let (body, published) = library.article_source(id)?;
+        let found = isolate::catch(|| extract::extract_body(&body, published.as_deref())).map_err(
+            |_| StoreError::Invalid(format!("the statement extractor failed on article {id}")),
+        )?;
+        library.replace_statements(id, &found.statements)?;
+        on_progress(done + 1, ids.len());
+    }
+    Ok(ids.len())
+}

@@ -36,7 +36,7 @@ fn speaks(toks: &[Token], k: usize) -> bool {
 }
 
 /// Capitalised function words that begin a sentence without naming anyone.
-fn is_sentence_opener(word: &str) -> bool {
+pub(super) fn is_sentence_opener(word: &str) -> bool {
     matches!(
         word,
         "On" | "In"

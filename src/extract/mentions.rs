@@ -35,12 +35,14 @@ impl Extractor<'_> {
         }
         self.mentions.sort_unstable();
         self.mentions.dedup();
+        self.named.extend(self.mentions.iter().map(|&(_, id)| id));
     }
 
     /// Records a mention, keeping `mentions` sorted by offset.
     pub(super) fn mention(&mut self, at: usize, id: PersonId) {
         let i = self.mentions.partition_point(|&(offset, _)| offset < at);
         self.mentions.insert(i, (at, id));
+        self.named.insert(id);
     }
 
     /// The person mentioned last before `at`.
@@ -70,6 +72,24 @@ impl Extractor<'_> {
     /// Full mentions in one paragraph's tokens.
     fn full_mentions(&mut self, toks: &[Token]) {
         for (i, t) in toks.iter().enumerate() {
+            // Mr. / Adm. / Dr. Name Name
+            if t.is(class::HONORIFIC) && !t.is(class::ROLE) {
+                let names = self.name_run(toks, i + 1);
+                if names >= 2 {
+                    let name: Vec<&str> = toks[i + 1..=i + names]
+                        .iter()
+                        .map(|t| strip_possessive(t.text))
+                        .collect();
+                    let id = self.table.register(Person {
+                        name: name.join(" "),
+                        role: None,
+                        organization: None,
+                        kind: SpeakerKind::Person,
+                    });
+                    self.mentions.push((toks[i + 1].start, id));
+                }
+                continue;
+            }
             if !t.is(class::ROLE) {
                 continue;
             }
@@ -154,6 +174,39 @@ impl Extractor<'_> {
                 }
             }
         }
+    }
+
+    /// "John Kirby" for a bare "Kirby": the earliest place before `before`
+    /// where the surname follows one or two capitalised name words on its
+    /// line ("John Kirby spoke to reporters").
+    pub(super) fn full_name_in_text(&self, surname: &str, before: usize) -> Option<String> {
+        let text = &self.body[..before.min(self.body.len())];
+        text.match_indices(surname).find_map(|(at, _)| {
+            let after = text[at + surname.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let words: Vec<&str> = text[line_start..at].split_whitespace().collect();
+            let given: Vec<&str> = words
+                .iter()
+                .rev()
+                .take(2)
+                .take_while(|w| {
+                    let toks = super::text::tokens(w, 0);
+                    toks.len() == 1
+                        && is_proper_name_word(&toks[0])
+                        && !super::attribution::is_sentence_opener(w)
+                })
+                .copied()
+                .collect();
+            // The words must end right before the surname ("John Kirby", not "John, Kirby").
+            (!given.is_empty() && text[..at].ends_with(' ')).then(|| {
+                let mut name: Vec<&str> = given.into_iter().rev().collect();
+                name.push(surname);
+                name.join(" ")
+            })
+        })
     }
 
     /// How many proper-name words start at `toks[from]` (at most four, on one line).

@@ -74,6 +74,7 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
         date,
         table: SpeakerTable::default(),
         mentions: Vec::new(),
+        named: Default::default(),
         out: Vec::new(),
     };
     extractor.pre_pass(&para_tokens);
@@ -106,6 +107,8 @@ struct Extractor<'a> {
     table: SpeakerTable,
     /// (byte offset, person) of every mention, sorted by offset.
     mentions: Vec<(usize, PersonId)>,
+    /// Everyone in `mentions`.
+    named: std::collections::HashSet<PersonId>,
     out: Vec<ExtractedStatement>,
 }
 
@@ -151,12 +154,16 @@ impl Extractor<'_> {
                 }
                 match self.table.by_surname(&name)[..] {
                     [id] => Resolved::Person(id),
-                    [] => Resolved::Person(self.table.register(Person {
-                        name,
-                        role,
-                        organization,
-                        kind: SpeakerKind::Person,
-                    })),
+                    [] => {
+                        // Named in full without a title earlier on ("John Kirby spoke…")?
+                        let name = self.full_name_in_text(&name, cue.at).unwrap_or(name);
+                        Resolved::Person(self.table.register(Person {
+                            name,
+                            role,
+                            organization,
+                            kind: SpeakerKind::Person,
+                        }))
+                    }
                     _ => Resolved::Ambiguous,
                 }
             }
@@ -246,8 +253,10 @@ impl Extractor<'_> {
         let text = &self.body[para.clone()];
         let is_headline = !text.contains('\n')
             && text.len() <= 220
-            && !text.trim_end().ends_with('.')
-            && toks.len() >= 4;
+            && toks.len() >= 4
+            && !text.trim_end().ends_with(['.', ':', ',', ';'])
+            && !text.contains(". ")
+            && para.end < self.body.len();
         if !is_headline {
             return false;
         }

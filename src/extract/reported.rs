@@ -89,7 +89,7 @@ impl Extractor<'_> {
             // A bare surname or single word must be someone the article has named.
             let named = cue.subject.len() > 1
                 || lexicon::is_person_pronoun(cue.subject[0])
-                || self.mentions.iter().any(|&(_, m)| m == id);
+                || self.named.contains(&id);
             if !named {
                 continue;
             }

@@ -133,3 +133,69 @@ fn spans_are_exact_slices() {
         assert_eq!(&body[s.start..s.end], s.text);
     }
 }
+
+#[test]
+fn ranks_and_honorifics_are_not_part_of_the_name() {
+    for intro in [
+        "Rear Admiral John Kirby",
+        "Adm. John Kirby",
+        "Mr. John Kirby",
+        "White House spokesman John Kirby",
+    ] {
+        let body = format!(
+            "{intro} spoke to reporters.\n“We will not be drawn into speculation today,” Kirby said."
+        );
+        assert_eq!(speakers(&body), [Some("John Kirby".to_string())], "{intro}");
+    }
+}
+
+#[test]
+fn family_name_first() {
+    let body = "Chinese Foreign Ministry spokesperson Mao Ning took questions.\n“China firmly opposes unilateral sanctions of this kind,” Mao said.";
+    assert_eq!(speakers(body), [Some("Mao Ning".to_string())]);
+}
+
+#[test]
+fn a_colon_at_the_end_of_a_paragraph_introduces_the_next() {
+    let body = "Foreign Office Spokesperson Mumtaz Zahra Baloch spoke at the weekly briefing. She said:\n“We have conveyed our concerns in the clearest possible terms.\n“We remain open to dialogue with all our neighbours.”";
+    assert_eq!(
+        speakers(body),
+        [
+            Some("Mumtaz Zahra Baloch".to_string()),
+            Some("Mumtaz Zahra Baloch".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_second_quote_in_the_paragraph_keeps_the_speaker() {
+    let body = "White House spokesman John Kirby was asked about the talks.\n“A ceasefire now would only help Moscow,” Kirby said. “That is not a path to peace.”";
+    assert_eq!(
+        speakers(body),
+        [
+            Some("John Kirby".to_string()),
+            Some("John Kirby".to_string())
+        ]
+    );
+}
+
+#[test]
+fn headline_sources() {
+    let body = "No treaty of alliance with Pakistan, nor is Islamabad a technical ally: White House\nThe remarks came on Tuesday.";
+    let got = found(body);
+    assert_eq!(
+        got,
+        [(
+            Some("White House".into()),
+            StatementKind::Reported,
+            "No treaty of alliance with Pakistan, nor is Islamabad a technical ally".into()
+        )]
+    );
+    assert!(found("Opinion: why the talks failed\nThe talks failed.").is_empty());
+}
+
+#[test]
+fn a_name_without_a_title_still_gives_the_full_name() {
+    let body = "John Kirby spoke to reporters at the White House on Tuesday.\n“We will keep working with our partners in the region,” Kirby said.";
+    assert_eq!(speakers(body), [Some("John Kirby".to_string())]);
+}

@@ -5,6 +5,7 @@
 //! to a worker thread and talks to it by messages, so the UI thread never
 //! touches SQLite.
 
+mod edit;
 mod read;
 pub mod schema;
 mod write;

@@ -15,10 +15,16 @@ pub struct Migration {
 }
 
 /// The schema's history, oldest first; `MIGRATIONS[n]` takes version `n` to `n + 1`.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    description: "articles, speakers, statements, topics, sessions, search",
-    sql: V1,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        description: "articles, speakers, statements, topics, sessions, search",
+        sql: V1,
+    },
+    Migration {
+        description: "user corrections that survive re-extraction",
+        sql: V2,
+    },
+];
 
 /// The version this build writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -93,6 +99,27 @@ CREATE TABLE sessions (
 -- savepoint, one tiny segment per row (4x slower imports, measured).
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE statements_fts USING fts5(text, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+"#;
+
+const V2: &str = r#"
+-- A user's correction of the extractor, keyed by the statement's span in its
+-- article (statement ids change when an article is extracted again):
+--   speaker — the span was said by `speaker`;
+--   kind    — the span is a statement of `kind`;
+--   delete  — the span is not a statement;
+--   add     — the span is a statement the extractor missed (`speaker`, `kind`).
+CREATE TABLE corrections (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL CHECK (end > start),
+    action      TEXT NOT NULL CHECK (action IN ('speaker', 'kind', 'delete', 'add')),
+    speaker     TEXT,
+    kind        TEXT CHECK (kind IS NULL OR kind IN ('direct', 'partial', 'reported', 'transcript')),
+    created_at  TEXT NOT NULL,
+    UNIQUE (article_id, start, end, action)
+);
+CREATE INDEX corrections_article ON corrections(article_id);
 "#;
 
 /// Applies every step of `migrations` beyond the database's version, each

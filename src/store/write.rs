@@ -15,6 +15,7 @@
 //! the writer is poisoned and the whole batch rolls back.
 
 use super::StoreError;
+use super::edit::find_or_create_speaker;
 use crate::model::{Document, ExtractedStatement};
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 use std::collections::HashMap;
@@ -250,8 +251,8 @@ impl<'c> ImportWriter<'c> {
         Ok(())
     }
 
-    /// The id of the speaker called `name`, creating them (and their alias)
-    /// on first sight and keeping their latest known role.
+    /// The id of the speaker called `name` (see [`find_or_create_speaker`]),
+    /// remembered for the rest of the batch.
     fn speaker_id(
         &mut self,
         name: &str,
@@ -261,39 +262,16 @@ impl<'c> ImportWriter<'c> {
         if let Some(&id) = self.speakers.get(name) {
             return Ok(id);
         }
-        let existing: Option<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM speakers WHERE name = ?1
-                 UNION ALL SELECT speaker_id FROM speaker_aliases WHERE alias = ?1 LIMIT 1",
-            )?
-            .query_row([name], |r| r.get(0))
-            .optional()?;
-        let id = match existing {
-            Some(id) => {
-                if s.role.is_some() || s.organization.is_some() {
-                    self.conn
-                        .prepare_cached(
-                            "UPDATE speakers SET role = coalesce(?2, role), organization = coalesce(?3, organization) WHERE id = ?1",
-                        )?
-                        .execute(params![id, s.role, s.organization])?;
-                }
-                id
-            }
-            None => {
-                self.conn
-                    .prepare_cached("INSERT INTO speakers (name, kind, role, organization) VALUES (?1, ?2, ?3, ?4)")?
-                    .execute(params![name, s.speaker_kind.as_str(), s.role, s.organization])?;
-                let id = self.conn.last_insert_rowid();
-                self.conn
-                    .prepare_cached(
-                        "INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)",
-                    )?
-                    .execute(params![name, id])?;
-                created.push((name.to_string(), id));
-                id
-            }
-        };
+        let (id, is_new) = find_or_create_speaker(
+            self.conn,
+            name,
+            s.speaker_kind,
+            s.role.as_deref(),
+            s.organization.as_deref(),
+        )?;
+        if is_new {
+            created.push((name.to_string(), id));
+        }
         self.speakers.insert(name.to_string(), id);
         Ok(id)
     }

@@ -276,3 +276,62 @@ fn backup_command_writes_a_library() {
     let v = json(&onrecord(&target, &["articles", "--format", "json"]));
     assert_eq!(v.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn corrections_from_the_command_line_survive_reextract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    onrecord(&db, &["import", seed_article().to_str().unwrap()]);
+    let v = json(&onrecord(
+        &db,
+        &[
+            "statements",
+            "--format",
+            "json",
+            "--speaker",
+            "United States",
+        ],
+    ));
+    let partial = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == "there was no treaty of alliance with Islamabad")
+        .unwrap();
+    let id = partial["id"].as_u64().unwrap().to_string();
+    let out = onrecord(&db, &["correct", &id, "--speaker", "John Kirby"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        onrecord(&db, &["correct", &id]).status.code(),
+        Some(2),
+        "--speaker or --not-a-statement is required"
+    );
+    let out = onrecord(&db, &["--format", "json", "reextract"]);
+    assert_eq!(json(&out)["articles"], 1);
+    let v = json(&onrecord(
+        &db,
+        &["statements", "--format", "json", "--speaker", "John Kirby"],
+    ));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["text"] == "there was no treaty of alliance with Islamabad")
+    );
+
+    let out = onrecord(&db, &["merge-speakers", "White House", "John Kirby"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = onrecord(&db, &["merge-speakers", "Nobody Atall", "John Kirby"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("speaker 'Nobody Atall' not found"));
+}

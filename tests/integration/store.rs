@@ -174,6 +174,18 @@ fn a_first_version_library_opens_in_the_current_one() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, schema::CURRENT_VERSION);
+    // A backup of the first-version library was taken before the upgrade.
+    let backup = dir.path().join("v1.v1-backup.sqlite3");
+    let old: u32 = Connection::open(&backup)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(old, 1);
+    let titles: String = Connection::open(&backup)
+        .unwrap()
+        .query_row("SELECT title FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(titles, "Old");
 }
 
 #[test]
@@ -301,4 +313,200 @@ fn online_backup_is_a_consistent_copy() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+}
+
+mod corrections {
+    use crate::seed_article;
+    use onrecord::import::{self, Input};
+    use onrecord::model::StatementKind;
+    use onrecord::store::{Library, StatementQuery};
+    use std::sync::atomic::AtomicBool;
+
+    fn seeded() -> Library {
+        let mut library = Library::open_in_memory().unwrap();
+        import::import(
+            &mut library,
+            vec![Input::file(seed_article())],
+            &AtomicBool::new(false),
+            &mut |_| {},
+        )
+        .unwrap();
+        library
+    }
+
+    fn statements(library: &Library) -> Vec<onrecord::model::Statement> {
+        library.statements(&StatementQuery::default()).unwrap()
+    }
+
+    #[test]
+    fn corrections_survive_re_extraction() {
+        let mut library = seeded();
+        let before = statements(&library);
+        let article = before[0].article_id;
+        let partial = before
+            .iter()
+            .find(|s| s.text == "there was no treaty of alliance with Islamabad")
+            .unwrap();
+        library.correct_speaker(partial.id, "John Kirby").unwrap();
+        let headline = before
+            .iter()
+            .find(|s| s.speaker.as_deref() == Some("White House"))
+            .unwrap();
+        library.remove_statement(headline.id).unwrap();
+        let body = library.article_body(article).unwrap();
+        let missed = "US asks Kabul to conduct itself responsibly";
+        let start = body.find(missed).unwrap();
+        let added = library
+            .add_statement(
+                article,
+                start,
+                start + missed.len(),
+                Some("Matthew Miller"),
+                StatementKind::Reported,
+            )
+            .unwrap();
+        assert_eq!(library.statement(added).unwrap().text, missed);
+
+        let check = |library: &Library| {
+            let now = statements(library);
+            assert_eq!(now.len(), before.len(), "one removed, one added");
+            let partial = now
+                .iter()
+                .find(|s| s.text == "there was no treaty of alliance with Islamabad")
+                .unwrap();
+            assert_eq!(partial.speaker.as_deref(), Some("John Kirby"));
+            assert!(
+                now.iter()
+                    .all(|s| s.speaker.as_deref() != Some("White House"))
+            );
+            let added = now.iter().find(|s| s.text == missed).unwrap();
+            assert_eq!(
+                (added.speaker.as_deref(), added.kind),
+                (Some("Matthew Miller"), StatementKind::Reported)
+            );
+            assert_eq!(library.search("treaty", 5).unwrap().len(), 1);
+        };
+        check(&library);
+        import::reextract(&mut library, None, &AtomicBool::new(false), &mut |_, _| {}).unwrap();
+        check(&library);
+        // …and again: replaying is idempotent.
+        import::reextract(
+            &mut library,
+            Some(vec![article]),
+            &AtomicBool::new(false),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        check(&library);
+        let by_topic = library
+            .statements(&StatementQuery {
+                topic: Some("responsibly".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(by_topic.len(), 1, "the added statement is searchable");
+    }
+
+    #[test]
+    fn bad_corrections_are_refused() {
+        let mut library = seeded();
+        let id = statements(&library)[0].id;
+        let article = statements(&library)[0].article_id;
+        assert!(library.correct_speaker(id, "  ").is_err());
+        assert!(library.correct_speaker(999_999, "John Kirby").is_err());
+        assert!(
+            library
+                .add_statement(article, 10, 5, None, StatementKind::Direct)
+                .is_err()
+        );
+        assert!(
+            library
+                .add_statement(article, 0, 1_000_000, None, StatementKind::Direct)
+                .is_err()
+        );
+        assert!(library.remove_statement(999_999).is_err());
+    }
+
+    #[test]
+    fn merging_speakers_moves_statements_and_aliases() {
+        let mut library = seeded();
+        let kirby = library
+            .statements(&StatementQuery {
+                speaker: Some("John Kirby".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len();
+        let us = library
+            .statements(&StatementQuery {
+                speaker: Some("United States".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len();
+        library
+            .merge_speakers("United States", "John Kirby")
+            .unwrap();
+        let merged = library
+            .statements(&StatementQuery {
+                speaker: Some("John Kirby".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(merged.len(), kirby + us);
+        // the old name is now an alias of the surviving speaker
+        let via_alias = library
+            .statements(&StatementQuery {
+                speaker: Some("United States".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(via_alias.len(), merged.len());
+        assert!(
+            library
+                .speakers()
+                .unwrap()
+                .iter()
+                .all(|s| s.name != "United States")
+        );
+        assert!(
+            library
+                .merge_speakers("Nobody Atall", "John Kirby")
+                .is_err()
+        );
+        assert!(library.merge_speakers("John Kirby", "John Kirby").is_err());
+    }
+}
+
+#[test]
+fn surnames_and_full_names_become_one_speaker_across_articles() {
+    let mut library = Library::open_in_memory().unwrap();
+    let a = "“The first article only says Kirby,” Kirby said.";
+    let b = "“The second names him in full,” John Kirby said.";
+    let c = "“A third uses the surname again,” Kirby said.";
+    let mut w = library.writer().unwrap();
+    w.add(
+        &doc(a),
+        None,
+        &[statement(a, "The first article only says Kirby,", "Kirby")],
+    )
+    .unwrap();
+    w.add(
+        &doc(b),
+        None,
+        &[statement(b, "The second names him in full,", "John Kirby")],
+    )
+    .unwrap();
+    w.add(
+        &doc(c),
+        None,
+        &[statement(c, "A third uses the surname again,", "Kirby")],
+    )
+    .unwrap();
+    w.commit().unwrap();
+    let speakers = library.speakers().unwrap();
+    assert_eq!(speakers.len(), 1, "{speakers:?}");
+    assert_eq!(speakers[0].name, "John Kirby");
+    assert_eq!(speakers[0].statement_count, 3);
+    assert!(speakers[0].aliases.contains(&"Kirby".to_string()));
 }
