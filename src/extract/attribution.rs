@@ -35,6 +35,15 @@ fn speaks(toks: &[Token], k: usize) -> bool {
     toks[k].is(class::VERB) && toks.get(k + 1).is_none_or(|t| t.text != "to")
 }
 
+/// Days and other time words that stand between a subject and its verb.
+fn is_time_word(word: &str) -> bool {
+    crate::dates::is_calendar_word(word)
+        || matches!(
+            word,
+            "week" | "month" | "year" | "morning" | "evening" | "night" | "weekend"
+        )
+}
+
 /// Capitalised function words that begin a sentence without naming anyone.
 pub(super) fn is_sentence_opener(word: &str) -> bool {
     matches!(
@@ -180,8 +189,25 @@ pub(super) fn subject_of<'a>(
     floor: usize,
 ) -> Option<(Vec<&'a str>, Vec<&'a str>, usize)> {
     let mut end = verb;
-    while end > floor && tokens[end - 1].is(class::AUXILIARY) {
-        end -= 1;
+    loop {
+        if end > floor && tokens[end - 1].is(class::AUXILIARY) {
+            end -= 1;
+        } else if end > floor + 1
+            && is_time_word(tokens[end - 1].text)
+            && matches!(tokens[end - 2].text, "on" | "last" | "this")
+        {
+            // "The Foreign Office on Saturday rejected …"
+            end -= 2;
+        } else if end > floor
+            && matches!(
+                tokens[end - 1].text,
+                "today" | "yesterday" | "Today" | "Yesterday"
+            )
+        {
+            end -= 1;
+        } else {
+            break;
+        }
     }
     let mut appositive = Vec::new();
     if end > floor + 1 && tokens[end - 1].text == "," {
@@ -287,6 +313,22 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
             });
         }
     }
+    // "said an official familiar with the matter, who …": an unnamed source.
+    if toks.get(i).is_some_and(|t| t.is(class::VERB))
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.text, "a" | "an" | "one"))
+    {
+        let end = (i + 1..toks.len())
+            .find(|&k| matches!(toks[k].text, "," | "." | ";"))
+            .unwrap_or(toks.len());
+        return Some(Cue {
+            subject: words(&toks[i + 1..end]),
+            appositive: vec![],
+            at: toks[i + 1].start,
+            clause,
+        });
+    }
     // The first speech verb within a short window; everything before it must
     // be part of the subject, an aside, or an auxiliary.
     let window = toks.len().min(i + 30);
@@ -325,6 +367,7 @@ pub enum Lead<'a> {
 }
 
 pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Lead<'a> {
+    let toks = super::text::skip_dateline(toks);
     if toks.is_empty() {
         return Lead::None;
     }
@@ -383,6 +426,18 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
                 _ => Lead::Embedded,
             }
         }
+        // No speech verb of its own, but the sentence's subject acts on the
+        // words ("The ministry issued an advisory asking Indians to exercise
+        // “utmost caution”"): the subject's words.
+        None if toks.iter().any(|t| t.is(class::VERB)) => match phrase_after(toks, 0) {
+            Some(end) if toks[0].is_capitalised() => Lead::Reported(Cue {
+                subject: words(&toks[..end]),
+                appositive: vec![],
+                at: toks[0].start,
+                clause,
+            }),
+            _ => Lead::Embedded,
+        },
         None => Lead::Embedded,
     }
 }

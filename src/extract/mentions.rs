@@ -118,7 +118,8 @@ impl Extractor<'_> {
                 }
                 let names = self.name_run(toks, k);
                 let ends_clause = toks.get(k + names).is_none_or(|n| {
-                    matches!(n.text, "," | "." | ";") || !self.same_line(&toks[k + names - 1], n)
+                    matches!(n.text, "," | "." | ";" | ":")
+                        || !self.same_line(&toks[k + names - 1], n)
                 });
                 if names >= 2 && ends_clause {
                     let role_start = (0..i)
@@ -148,6 +149,9 @@ impl Extractor<'_> {
             // Name Name, (the) [org] role — an appositive
             let mut k = i;
             while k > 0 && title_word(&toks[k - 1]) && toks[k - 1].text != "," {
+                k -= 1;
+            }
+            if k > 0 && matches!(toks[k - 1].text, "the" | "a" | "an") {
                 k -= 1;
             }
             if k >= 3 && toks[k - 1].text == "," {

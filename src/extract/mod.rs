@@ -80,6 +80,7 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
     extractor.pre_pass(&para_tokens);
     match extractor.transcript_labels(&paras) {
         Some(labels) => extractor.transcript(&paras, &para_tokens, &labels),
+        None if extractor.statement_document(&paras, &para_tokens) => {}
         None => extractor.news(&paras, &para_tokens),
     }
     let mut statements = extractor.out;
@@ -136,9 +137,37 @@ impl Extractor<'_> {
         if words.iter().any(|w| lexicon::is_journalist_noun(w)) {
             return Resolved::Nobody;
         }
+        // "an official familiar with the matter", "a senior diplomat", "one mother"
+        if matches!(
+            first,
+            "a" | "an"
+                | "A"
+                | "An"
+                | "one"
+                | "One"
+                | "Some"
+                | "some"
+                | "Many"
+                | "Several"
+                | "Other"
+                | "Two"
+                | "Three"
+                | "Few"
+        ) {
+            return Resolved::Anonymous;
+        }
         let joined = words.join(" ");
         if let Some(institution) = lexicon::institution_alias(&joined) {
             return Resolved::Person(self.institution(institution));
+        }
+        // "the Ministry of External Affairs": an institution named from its head.
+        let lead = usize::from(matches!(first, "the" | "The"));
+        if words.len() > lead + 2
+            && lexicon::is_org_head(words[lead])
+            && matches!(words[lead + 1], "of" | "for")
+            && !words.iter().any(|w| lexicon::is_role_head(w))
+        {
+            return Resolved::Person(self.institution(&words[lead..].join(" ")));
         }
         let phrase = parse_name_phrase(&words);
         let appositive = (!cue.appositive.is_empty()).then(|| parse_name_phrase(&cue.appositive));
@@ -250,6 +279,13 @@ impl Extractor<'_> {
     /// headline is the article's first line: short, one line, no full stop.
     /// Returns whether the paragraph was a headline.
     fn headline(&mut self, para: Range<usize>, toks: &[Token]) -> bool {
+        // The headline is the first line; a dateline or byline may follow it
+        // in the same paragraph.
+        let para = para.start
+            ..self.body[para.clone()]
+                .find('\n')
+                .map_or(para.end, |i| para.start + i);
+        let toks = within(toks, para.clone());
         let text = &self.body[para.clone()];
         let is_headline = !text.contains('\n')
             && text.len() <= 220
@@ -265,7 +301,12 @@ impl Extractor<'_> {
         };
         let source = &toks[colon + 1..];
         let claim_words = toks[..colon].iter().filter(|t| t.is_word()).count();
-        if source.is_empty() || source.len() > 5 || claim_words < 3 || !source[0].is_capitalised() {
+        // "…: White House", "…: FO", "…: spokesperson"
+        if source.is_empty()
+            || source.len() > 5
+            || claim_words < 3
+            || !(source[0].is_capitalised() || source[0].is(lexicon::class::ROLE))
+        {
             return true;
         }
         let cue = Cue {
@@ -398,6 +439,7 @@ impl Extractor<'_> {
                         (Some(id), false, self.said_on(&cue.clause))
                     }
                     Resolved::Ambiguous => (None, true, self.said_on(&cue.clause)),
+                    Resolved::Anonymous => (None, false, self.said_on(&cue.clause)),
                     Resolved::Nobody => {
                         // A journalist or a crowd: not a statement.
                         continue;

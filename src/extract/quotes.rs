@@ -89,6 +89,9 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
         .zip(text.find('«'))
         .is_some_and(|(r, l)| r < l);
     let mut open: Option<Range<usize>> = None;
+    // Quotations of another family nested in the open one: «… „…“ …»,
+    // “… «…» …”. Their marks neither close nor restart the outer one.
+    let mut nested: Vec<char> = Vec::new();
 
     for (i, c) in text.char_indices() {
         if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"') {
@@ -100,14 +103,28 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
             continue;
         };
         let here = para.start + i..para.start + i + c.len_utf8();
+        let outer = open.as_ref().and_then(|o| body[o.clone()].chars().next());
+        if let Some(outer) = outer {
+            if let Some(&inner) = nested.last() {
+                if closes(inner, c) {
+                    nested.pop();
+                }
+                continue;
+            }
+            if mark == Mark::Open && family(c) != family(outer) && !(outer == '„' && c == '“') {
+                nested.push(c);
+                continue;
+            }
+        }
         match (mark, &open) {
             // „…“ closes with a “ in German typography.
             (Mark::Open, Some(o)) if c == '“' && body[o.clone()].starts_with('„') => {
                 quotes.push(make(body, o.clone(), Some(here)));
                 open = None;
             }
-            // A second opening mark while one is open: the first was never
-            // closed. Give it up (it costs only itself) and start again here.
+            // A second opening mark of the same kind while one is open: the
+            // first was never closed. Give it up (it costs only itself) and
+            // start again here.
             (Mark::Open, Some(_)) => open = Some(here),
             (Mark::Open, None) => open = Some(here),
             (Mark::Close | Mark::Either, Some(o)) => {
@@ -129,6 +146,24 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     }
     quotes.retain(|q| !q.inner.is_empty());
     quotes
+}
+
+/// Which family a quote mark belongs to: curly, guillemet, low-high or straight.
+fn family(c: char) -> u8 {
+    match c {
+        '“' | '”' => 0,
+        '«' | '»' => 1,
+        '„' => 2,
+        _ => 3,
+    }
+}
+
+/// Whether `close` ends a nested quotation opened by `open`.
+fn closes(open: char, close: char) -> bool {
+    matches!(
+        (open, close),
+        ('“', '”') | ('«', '»') | ('»', '«') | ('„', '“') | ('„', '”') | ('"', '"')
+    )
 }
 
 fn make(body: &str, open: Range<usize>, close: Option<Range<usize>>) -> Quote {
@@ -211,6 +246,14 @@ mod tests {
         assert_eq!(quoted("Elle a dit « non merci » hier."), ["non merci"]);
         assert_eq!(quoted("Er sagte: „Wir sind bereit.“"), ["Wir sind bereit."]);
         assert_eq!(quoted("Er sagte: »Wir sind bereit.«"), ["Wir sind bereit."]);
+        assert_eq!(
+            quoted("«We were told „wait“ and „be patient“ for years», she said."),
+            ["We were told „wait“ and „be patient“ for years"]
+        );
+        assert_eq!(
+            quoted("“They called it «a truce» again,” he said."),
+            ["They called it «a truce» again,"]
+        );
     }
 
     #[test]

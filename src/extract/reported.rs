@@ -5,15 +5,19 @@
 //! * `Stephane Dujarric, Spokesperson for the Secretary-General, said <clause>.`
 //! * `Asked about the talks, Kirby said <clause>.`
 //! * `According to Miller, <clause>.`
+//! * `<clause>, External Affairs Ministry spokesperson Randhir Jaiswal said on Thursday.`
+//! * `…, the spokesman said, adding that <clause>.` / `The White House pressed …, saying <clause>.`
 //!
+//! Datelines ("WASHINGTON, March 14 (Reuters) -", "New Delhi:") are skipped.
 //! The speaker must be someone the article names (or a pronoun for them);
-//! the statement is the clause. A clause that holds a quotation is left to
-//! the quotation (a partial statement), so nothing is counted twice.
+//! the statement is the clause. A clause that holds a quotation stops before
+//! it: the quotation is a (partial) statement of its own, so nothing is
+//! counted twice.
 
 use super::attribution::{Cue, subject_of};
 use super::lexicon::{self, class};
-use super::speakers::Resolved;
-use super::text::Token;
+use super::speakers::{PersonId, Resolved};
+use super::text::{Token, skip_dateline};
 use super::{Extractor, is_generic_group};
 use crate::model::StatementKind;
 use std::ops::Range;
@@ -66,8 +70,45 @@ const REPORTING_LEMMAS: &[&str] = &[
     "recall",
 ];
 
-/// Adverbials that may stand between a verb and its clause ("said on Tuesday that").
+/// How far "that" may stand from its verb ("told reporters on Tuesday that").
 const MAX_WORDS_BEFORE_THAT: usize = 8;
+
+fn is_reporting(t: &Token) -> bool {
+    t.is(class::VERB)
+        && lexicon::speech_verb(t.text).is_some_and(|lemma| REPORTING_LEMMAS.contains(&lemma))
+}
+
+/// Finite verbs: a "that" after one of them belongs to another clause.
+fn is_finite(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "were"
+            | "are"
+            | "had"
+            | "has"
+            | "have"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
+/// A reported statement found in one sentence, before resolution.
+struct Found<'t> {
+    span: Range<usize>,
+    cue: Option<Cue<'t>>,
+    /// For ", adding that …": the speaker of the sentence's quotation.
+    speaker: Option<PersonId>,
+}
 
 impl Extractor<'_> {
     /// Reported statements in one paragraph, sentence by sentence.
@@ -78,51 +119,175 @@ impl Extractor<'_> {
         {
             return;
         }
+        let para_toks = skip_dateline(para_toks);
         for sentence in para_toks.split_inclusive(|t| matches!(t.text, "." | "!" | "?")) {
-            let Some(found) = reported_clause(sentence) else {
-                continue;
-            };
-            let (span, cue) = found;
-            let Resolved::Person(id) = self.resolve(&cue) else {
-                continue;
-            };
-            // A bare surname or single word must be someone the article has named.
-            let named = cue.subject.len() > 1
-                || lexicon::is_person_pronoun(cue.subject[0])
-                || self.named.contains(&id);
-            if !named {
-                continue;
+            for found in self.reported_in(sentence) {
+                let (id, said_on) = match (&found.cue, found.speaker) {
+                    (_, Some(id)) => (id, self.out.last().and_then(|s| s.said_on.clone())),
+                    (Some(cue), None) => {
+                        let id = match self.resolve(cue) {
+                            Resolved::Person(id) => id,
+                            // Said, but by whom the article does not (or cannot) say.
+                            unnamed @ (Resolved::Ambiguous | Resolved::Anonymous) => {
+                                let said_on = self.said_on(&cue.clause);
+                                self.push(
+                                    found.span,
+                                    StatementKind::Reported,
+                                    index,
+                                    None,
+                                    unnamed == Resolved::Ambiguous,
+                                    said_on,
+                                );
+                                continue;
+                            }
+                            Resolved::Nobody => continue,
+                        };
+                        // A bare surname or single word must be someone the article has named.
+                        let named = cue.subject.len() > 1
+                            || lexicon::is_person_pronoun(cue.subject[0])
+                            || self.named.contains(&id)
+                            || self.table.people[id].kind == crate::model::SpeakerKind::Institution;
+                        if !named {
+                            continue;
+                        }
+                        self.mention(cue.at, id);
+                        (id, self.said_on(&cue.clause))
+                    }
+                    (None, None) => continue,
+                };
+                self.push(
+                    found.span,
+                    StatementKind::Reported,
+                    index,
+                    Some(id),
+                    false,
+                    said_on,
+                );
             }
-            self.mention(cue.at, id);
-            let said_on = self.said_on(&cue.clause);
-            self.push(
-                span,
-                StatementKind::Reported,
-                index,
-                Some(id),
-                false,
-                said_on,
-            );
         }
+    }
+
+    fn reported_in<'t>(&self, toks: &[Token<'t>]) -> Vec<Found<'t>> {
+        let mut found = Vec::new();
+        let main = reported_clause(toks).or_else(|| inverted_clause(toks));
+        let main_cue = main.as_ref().map(|(_, cue)| cue.clone());
+        if let Some((span, cue)) = main {
+            found.push(Found {
+                span,
+                cue: Some(cue),
+                speaker: None,
+            });
+        }
+        // ", adding that …" / ", saying …": the sentence's speaker goes on.
+        if let Some(p) = (1..toks.len()).find(|&k| {
+            toks[k - 1].text == "," && toks[k].text.ends_with("ing") && is_reporting(&toks[k])
+        }) {
+            // "telling reporters in Washington that …" / "saying …"
+            let that = toks[p + 1..]
+                .iter()
+                .take(MAX_WORDS_BEFORE_THAT)
+                .take_while(|t| !is_finite(t.text) && t.text != ",")
+                .position(|t| t.text == "that")
+                .map(|q| p + 2 + q);
+            let says = lexicon::speech_verb(toks[p].text) == Some("say");
+            let clause_start = that.or(says.then_some(p + 1));
+            let end = sentence_end(toks);
+            if let Some(span) =
+                clause_start.and_then(|start| clause_span(&toks[start.min(toks.len())..], end))
+            {
+                let sentence = toks[0].start..toks[p].start;
+                // The speaker of a quotation in this sentence, else the sentence's subject.
+                let quoted = self.out.iter().rev().find(|s| {
+                    s.start >= toks[0].start && s.end <= toks[p].start && s.speaker.is_some()
+                });
+                match (quoted, main_cue) {
+                    (Some(s), _) => {
+                        let id = self
+                            .table
+                            .people
+                            .iter()
+                            .position(|person| Some(&person.name) == s.speaker.as_ref());
+                        found.push(Found {
+                            span,
+                            cue: None,
+                            speaker: id,
+                        });
+                    }
+                    // "Patel said X, adding that Y": Patel again.
+                    (None, Some(cue)) => found.push(Found {
+                        span,
+                        cue: Some(cue),
+                        speaker: None,
+                    }),
+                    (None, None) => {
+                        if let Some(cue) = sentence_subject(toks, p, sentence) {
+                            found.push(Found {
+                                span,
+                                cue: Some(cue),
+                                speaker: None,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        found
     }
 }
 
-/// The reported clause of one sentence and the cue for its speaker.
-pub(super) fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
-    let last = toks.last()?;
-    let end = if matches!(last.text, "." | "!" | "?") {
-        last.start
-    } else {
-        last.end
-    };
-    let sentence = toks.first()?.start..last.end;
+fn sentence_end(toks: &[Token]) -> usize {
+    match toks.last() {
+        Some(last) if matches!(last.text, "." | "!" | "?") => last.start,
+        Some(last) => last.end,
+        None => 0,
+    }
+}
+
+/// The subject opening a sentence ("The White House on Tuesday pressed …"):
+/// a name phrase, an institution or a pronoun, before `limit`.
+fn sentence_subject<'t>(toks: &[Token<'t>], limit: usize, clause: Range<usize>) -> Option<Cue<'t>> {
+    let mut start = 0;
+    // "Meanwhile, the Foreign Office …"
+    if toks.get(1).is_some_and(|t| t.text == ",") && toks[0].is_capitalised() {
+        start = 2;
+    }
+    let first = toks.get(start)?;
+    if first.is(class::PRONOUN) {
+        return Some(Cue {
+            subject: vec![first.text],
+            appositive: vec![],
+            at: first.start,
+            clause,
+        });
+    }
+    let skip_the = usize::from(matches!(first.text, "The" | "the"));
+    let mut end = start + skip_the;
+    while end < limit
+        && toks
+            .get(end)
+            .is_some_and(|t| t.is_capitalised() || t.is(class::ROLE | class::ORG))
+    {
+        end += 1;
+    }
+    (end > start + skip_the).then(|| Cue {
+        subject: toks[start..end].iter().map(|t| t.text).collect(),
+        appositive: vec![],
+        at: toks[start].start,
+        clause,
+    })
+}
+
+/// "Miller said (that) <clause>" and its shapes: the reported clause of one
+/// sentence and the cue for its speaker.
+fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
+    let end = sentence_end(toks);
+    let sentence = toks.first()?.start..toks.last()?.end;
 
     // "According to Miller, <clause>"
     if toks[0].text == "According" && toks.get(1).is_some_and(|t| t.text == "to") {
         let comma = toks.iter().take(12).position(|t| t.text == ",")?;
         let subject: Vec<&str> = toks[2..comma].iter().map(|t| t.text).collect();
-        let clause = &toks[comma + 1..];
-        return clause_span(clause, end).map(|span| {
+        return clause_span(&toks[comma + 1..], end).map(|span| {
             (
                 span,
                 Cue {
@@ -139,13 +304,11 @@ pub(super) fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, C
     // following an opening phrase that ends in a comma: "On Tuesday, …",
     // "Asked whether …, Kirby said").
     let (verb, subject, appositive, at) = (0..toks.len().min(60)).find_map(|verb| {
-        let t = &toks[verb];
-        let reporting = t.is(class::VERB)
-            && lexicon::speech_verb(t.text).is_some_and(|lemma| REPORTING_LEMMAS.contains(&lemma))
+        let reporting = is_reporting(&toks[verb])
             && toks
                 .get(verb + 1)
                 .is_none_or(|n| n.text != "to" && n.text != "by");
-        if !reporting {
+        if !reporting || toks[verb].text.ends_with("ing") {
             return None;
         }
         let (subject, appositive, at) = subject_of(toks, verb, 0)?;
@@ -163,7 +326,7 @@ pub(super) fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, C
     let that = toks[verb + 1..]
         .iter()
         .take(MAX_WORDS_BEFORE_THAT)
-        .take_while(|t| !t.is(class::AUXILIARY) && t.text != ",")
+        .take_while(|t| !is_finite(t.text) && t.text != ",")
         .position(|t| t.text == "that")
         .map(|p| verb + 1 + p);
     let clause_start = match that {
@@ -173,14 +336,7 @@ pub(super) fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, C
                 t.is_word()
                     && !matches!(
                         t.text,
-                        "in" | "on"
-                            | "at"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "it"
-                            | "so"
-                            | "nothing"
+                        "in" | "on" | "at" | "during" | "after" | "before" | "nothing" | "so"
                     )
             }) =>
         {
@@ -200,30 +356,86 @@ pub(super) fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, C
     ))
 }
 
-/// The span of a reported clause: at least four words, no quotation in it.
-/// A clause that goes on into a quotation ("…, and that sanctions were “not
-/// off the table”") keeps its part before the conjunction; the quotation is
-/// a statement of its own.
+/// "<clause>, External Affairs Ministry spokesperson Randhir Jaiswal said on
+/// Thursday." / "<clause>, the ministry said." / "<clause>, said Kirby."
+fn inverted_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
+    let sentence = toks.first()?.start..toks.last()?.end;
+    let comma = toks.iter().rposition(|t| t.text == ",")?;
+    let tail = &toks[comma + 1..];
+    let verb = tail.iter().position(is_reporting)?;
+    // After the verb only adverbials may follow ("on Thursday", "in a statement").
+    if tail[verb + 1..]
+        .iter()
+        .any(|t| t.text == "that" || is_finite(t.text))
+        || tail.len() > verb + 8
+    {
+        return None;
+    }
+    let (subject, appositive, at) = subject_of(tail, verb, 0)?;
+    let subject_start = tail.iter().position(|t| t.start == at)?;
+    let inverted = subject_start == verb + 1 && verb == 0; // ", said Kirby."
+    if !(subject_start == 0 || inverted) || (subject.len() == 1 && is_generic_group(subject[0])) {
+        return None;
+    }
+    let span = clause_span(&toks[..comma], toks[comma].start)?;
+    Some((
+        span,
+        Cue {
+            subject,
+            appositive,
+            at,
+            clause: sentence,
+        },
+    ))
+}
+
+/// The span of a reported clause: at least four words. A clause that goes
+/// on into a quotation ("…, and that sanctions were “not off the table”")
+/// keeps its part before the conjunction; a scare quote of a word or two
+/// inside it is part of it.
 fn clause_span(clause: &[Token], end: usize) -> Option<Range<usize>> {
     let first = clause.first()?;
     if clause.iter().any(|t| t.text == "?") {
         return None;
     }
-    let (clause, end) = match clause
+    let is_mark = |t: &Token| matches!(t.text, "“" | "”" | "\"" | "«" | "»" | "„");
+    let marks: Vec<usize> = clause
         .iter()
-        .position(|t| matches!(t.text, "“" | "”" | "\"" | "«" | "»" | "„"))
-    {
-        None => (clause, end),
-        Some(quote) => {
-            let cut = clause[..quote]
-                .iter()
-                .rposition(|t| matches!(t.text, "and" | "but" | ";"))?;
+        .enumerate()
+        .filter(|(_, t)| is_mark(t))
+        .map(|(i, _)| i)
+        .collect();
+    // Only a "so-called “…”" scare quote may stand inside a reported clause.
+    let scare_only = marks.chunks(2).all(|pair| {
+        pair.len() == 2 && pair[0] > 0 && clause[pair[0] - 1].text.eq_ignore_ascii_case("so-called")
+    });
+    let (clause, end) = match marks.first() {
+        Some(&quote) if !scare_only => {
+            let cut = clause[..quote].iter().rposition(|t| {
+                matches!(t.text, "and" | "but" | ";")
+                    || (t.text.ends_with("ing") && t.is(class::VERB))
+            })?;
             let cut = if cut > 0 && clause[cut - 1].text == "," {
                 cut - 1
             } else {
                 cut
             };
             (&clause[..cut], clause.get(cut.checked_sub(1)?)?.end)
+        }
+        _ => {
+            // ", adding that …" ends this clause (the participle's clause is
+            // another statement), and so does ", and called on …" (the
+            // subject doing something else).
+            let stop = (1..clause.len()).find(|&k| {
+                clause[k - 1].text == ","
+                    && ((clause[k].text.ends_with("ing") && is_reporting(&clause[k]))
+                        || (clause[k].text == "and"
+                            && clause.get(k + 1).is_some_and(|t| t.is(class::VERB))))
+            });
+            match stop {
+                Some(p) => (&clause[..p - 1], clause[p - 1].start),
+                None => (clause, end),
+            }
         }
     };
     (clause.iter().filter(|t| t.is_word()).count() >= 4 && first.start < end)
@@ -238,12 +450,16 @@ mod tests {
     fn clause(sentence: &str) -> Option<(String, String)> {
         let toks = tokens(sentence, 0);
         reported_clause(&toks)
+            .or_else(|| inverted_clause(&toks))
             .map(|(span, cue)| (cue.subject.join(" "), sentence[span].to_string()))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_string(), b.to_string()))
     }
 
     #[test]
     fn shapes_of_reported_speech() {
-        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
         assert_eq!(
             clause("Patel said that Washington supports direct talks."),
             pair("Patel", "Washington supports direct talks")
@@ -269,6 +485,89 @@ mod tests {
         assert_eq!(
             clause("Kirby told reporters on Tuesday that the aid would arrive soon."),
             pair("Kirby", "the aid would arrive soon")
+        );
+        assert_eq!(
+            clause("The United States has said it will not take sides in the dispute."),
+            pair("The United States", "it will not take sides in the dispute")
+        );
+        assert_eq!(
+            clause(
+                "The State Department said in a readout later on Monday that the Secretary had raised the dam in a call."
+            ),
+            pair(
+                "The State Department",
+                "the Secretary had raised the dam in a call"
+            )
+        );
+    }
+
+    #[test]
+    fn the_source_after_the_clause() {
+        assert_eq!(
+            clause(
+                "India has advised its nationals to avoid all travel to the region, External Affairs Ministry spokesperson Randhir Jaiswal said on Thursday."
+            ),
+            pair(
+                "External Affairs Ministry spokesperson Randhir Jaiswal",
+                "India has advised its nationals to avoid all travel to the region"
+            )
+        );
+        assert_eq!(
+            clause(
+                "India is on track to host the summit later this year, the External Affairs Ministry said on Friday."
+            ),
+            pair(
+                "the External Affairs Ministry",
+                "India is on track to host the summit later this year"
+            )
+        );
+        assert_eq!(
+            clause("The talks will resume next week in Geneva, said Kirby."),
+            pair("Kirby", "The talks will resume next week in Geneva")
+        );
+        assert_eq!(
+            clause("The talks will resume, and the envoys will meet, officials said."),
+            None,
+            "a crowd"
+        );
+    }
+
+    #[test]
+    fn clauses_stop_at_quotations_and_participles() {
+        assert_eq!(
+            clause(
+                "Lin said China welcomed European businesses to invest in the country, stressing that China’s door “will only open wider.”"
+            ),
+            pair(
+                "Lin",
+                "China welcomed European businesses to invest in the country"
+            )
+        );
+        assert_eq!(
+            clause(
+                "Zhou told the Global Times that the so-called “China threat” narrative had been recycled many times."
+            ),
+            pair(
+                "Zhou",
+                "the so-called “China threat” narrative had been recycled many times"
+            )
+        );
+    }
+
+    #[test]
+    fn datelines_are_not_part_of_the_sentence() {
+        let toks = tokens(
+            "WASHINGTON, March 14 (Reuters) - The State Department said it had paused interviews.",
+            0,
+        );
+        assert_eq!(skip_dateline(&toks)[0].text, "The");
+        let toks = tokens("New Delhi: India is on track to host the summit.", 0);
+        assert_eq!(skip_dateline(&toks)[0].text, "India");
+        let toks = tokens("Kirby: the talks will go on.", 0);
+        assert_eq!(
+            skip_dateline(&toks)[0].text,
+            "Kirby",
+            "a colon after a single name is no dateline"
         );
     }
 

@@ -41,6 +41,8 @@ pub enum Resolved {
     Person(PersonId),
     /// A surname that fits more than one person in the table.
     Ambiguous,
+    /// Someone the article does not name: "an official familiar with the matter".
+    Anonymous,
     /// Not a speaker (a journalist, "analysts", an unknown common noun).
     Nobody,
 }

@@ -202,6 +202,41 @@ pub fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
     ceiling
 }
 
+/// Skips a dateline at the start of a paragraph: "WASHINGTON, March 14
+/// (Reuters) -", "New Delhi:", "BEIJING, March 19 (Xinhua) --".
+pub fn skip_dateline<'a, 't>(toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
+    let window = toks.len().min(12);
+    let Some(mark) = toks[..window]
+        .iter()
+        .position(|t| matches!(t.text, "-" | "—" | "–" | ":"))
+    else {
+        return toks;
+    };
+    if mark == 0 {
+        return toks;
+    }
+    let head = &toks[..mark];
+    let shaped = head.iter().all(|t| {
+        t.is_capitalised()
+            || t.text.chars().all(|c| c.is_ascii_digit())
+            || matches!(t.text, "," | "(" | ")" | "." | "/")
+    });
+    let all_caps = toks[0].text.len() >= 3 && toks[0].text.chars().all(|c| !c.is_lowercase());
+    // "New Delhi:" / "Hong Kong:" — two capitalised words before a colon.
+    let city_colon = toks[mark].text == ":" && mark == 2 && head.iter().all(Token::is_capitalised);
+    if !(shaped && (all_caps || city_colon)) {
+        return toks;
+    }
+    let mut next = mark + 1;
+    while toks
+        .get(next)
+        .is_some_and(|t| matches!(t.text, "-" | "—" | "–"))
+    {
+        next += 1;
+    }
+    &toks[next.min(toks.len())..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

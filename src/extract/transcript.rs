@@ -128,9 +128,37 @@ fn title_case(word: &str) -> String {
 /// The label that opens a paragraph, if any.
 pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
     let text = &body[para.clone()];
-    let colon = text[..text.floor_char_boundary(48)].find(':')?;
+    // White House transcripts: "Q    Thank you." — a Q with no colon.
+    if let Some(rest) = text.strip_prefix("Q ").or_else(|| text.strip_prefix("Q\t"))
+        && rest.starts_with(char::is_whitespace)
+    {
+        return Some(Label {
+            holder: Holder::Question,
+            text_start: para.end - rest.trim_start().len(),
+        });
+    }
+    let colon = text[..text.floor_char_boundary(60)].find(':')?;
     let name = text[..colon].trim();
     let rest = &text[colon + 1..];
+    // "Question (Meera Nair, Deccan Courier):" — a journalist named in brackets.
+    let name = match name.split_once(" (") {
+        Some((who, _)) if name.ends_with(')') => who.trim(),
+        _ => name,
+    };
+    // "Official Spokesperson, Shri Randhir Jaiswal:" / "Shri Randhir Jaiswal, Official Spokesperson:"
+    let name = match name.split_once(", ") {
+        Some((a, b)) => {
+            let is_role = |s: &str| s.split_whitespace().any(super::lexicon::is_role_head);
+            let person = if is_role(a) && !is_role(b) { b } else { a };
+            person
+                .trim_start_matches("Shri ")
+                .trim_start_matches("Smt. ")
+                .trim_start_matches("Smt ")
+                .trim_start_matches("Dr. ")
+                .trim()
+        }
+        None => name,
+    };
     // A label is followed by words, on its line or the next paragraph's.
     if name.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) || is_not_a_speaker(name) {
         return None;
@@ -200,7 +228,53 @@ pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
     Some(Label { holder, text_start })
 }
 
+/// Unlabelled paragraphs at least this long before the first turn are the
+/// official's opening remarks; shorter ones are headers and topic headings.
+pub(super) const OPENING_REMARKS_WORDS: usize = 25;
+
 impl Extractor<'_> {
+    /// A statement issued as a document — "Statement by the Spokesperson on
+    /// …", "Statement attributable to the Spokesperson for the
+    /// Secretary-General" — is the spokesperson's words, paragraph by
+    /// paragraph. Returns whether the body was such a document.
+    pub(super) fn statement_document(
+        &mut self,
+        paras: &[Range<usize>],
+        para_tokens: &[Vec<super::text::Token>],
+    ) -> bool {
+        static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(statement|remarks|declaration)\s+(by|of|from|attributable to)\s+(the\s+)?(\w+\s+)?(spokesperson|spokesman|spokeswoman|high representative|secretary-general)")
+                .expect("valid regex")
+        });
+        let Some(title) = paras.first() else {
+            return false;
+        };
+        if !TITLE.is_match(&self.body[title.clone()]) {
+            return false;
+        }
+        let spokesperson = self.table.people.iter().position(|p| {
+            p.kind == SpeakerKind::Person
+                && p.role
+                    .as_deref()
+                    .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
+        });
+        let date = self.date.map(dates::iso);
+        for (index, para) in paras.iter().enumerate().skip(1) {
+            let words = para_tokens[index].iter().filter(|t| t.is_word()).count();
+            if words >= OPENING_REMARKS_WORDS {
+                self.push(
+                    para.clone(),
+                    StatementKind::Transcript,
+                    index,
+                    spokesperson,
+                    false,
+                    date.clone(),
+                );
+            }
+        }
+        true
+    }
+
     /// The person a `Named` label stands for, if the article names them.
     fn named_person(&self, name: &str) -> Option<PersonId> {
         let by_full = self
@@ -261,6 +335,19 @@ impl Extractor<'_> {
             Holder::Role(_) => spokesperson(self).or(last_official),
             Holder::Surname { surname, title } => Some(match self.table.by_surname(surname)[..] {
                 [id] => id,
+                // Two people share the surname: the one the header names, or the one speaking so far.
+                ref several
+                    if several
+                        .iter()
+                        .any(|id| header.contains(id) || last_official == Some(*id)) =>
+                {
+                    several
+                        .iter()
+                        .copied()
+                        .find(|id| header.contains(id))
+                        .or(last_official.filter(|id| several.contains(id)))
+                        .expect("checked")
+                }
                 _ => self.table.register(Person {
                     name: surname.clone(),
                     role: title.clone(),
@@ -282,17 +369,27 @@ impl Extractor<'_> {
             .iter()
             .position(Option::is_some)
             .unwrap_or(paras.len());
-        let header_end = paras.get(first_label).map_or(self.body.len(), |p| p.start);
+        let words = |index: usize| para_tokens[index].iter().filter(|t| t.is_word()).count();
+        // The header: the lines before the first turn or the first paragraph of prose.
+        let first_prose = (1..first_label)
+            .find(|&i| words(i) >= OPENING_REMARKS_WORDS)
+            .unwrap_or(first_label);
+        let header_end = paras.get(first_prose).map_or(self.body.len(), |p| p.start);
         let header = self.mentioned_before(header_end);
         let date = self.date.map(dates::iso);
 
         // Before the first turn: the header lines, and perhaps an official's
         // opening remarks (long unlabelled paragraphs).
-        let opener = (header.len() == 1).then(|| header[0]);
+        // The official the title names ("Briefing by … Maria Zakharova"), or the header's only person.
+        let title_end = paras.first().map_or(0, |p| p.end);
+        let in_title = self.mentioned_before(title_end);
+        let opener = match (&in_title[..], &header[..]) {
+            ([one], _) | ([], [one]) => Some(*one),
+            _ => None,
+        };
         for (index, para) in paras.iter().enumerate().take(first_label) {
-            let words = para_tokens[index].iter().filter(|t| t.is_word()).count();
             match opener {
-                Some(id) if words >= 25 && index > 0 => {
+                Some(id) if words(index) >= OPENING_REMARKS_WORDS && index > 0 => {
                     self.push(
                         para.clone(),
                         StatementKind::Transcript,
@@ -327,7 +424,13 @@ impl Extractor<'_> {
                     turn = Some((who, index, label.text_start, para.end));
                 }
                 None => {
-                    if let Some(t) = turn.as_mut() {
+                    // "(The briefing was concluded at 1:52 p.m.)" is no one's words.
+                    let text = self.body[para.clone()].trim();
+                    let stage_direction =
+                        text.starts_with(['(', '[']) && text.ends_with([')', ']']);
+                    if let Some(t) = turn.as_mut()
+                        && !stage_direction
+                    {
                         t.3 = para.end;
                     }
                 }

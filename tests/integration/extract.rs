@@ -164,3 +164,202 @@ fn import_fixtures_extract_without_surprises() {
         );
     }
 }
+
+/// Scores like the held-out evaluation: an extracted statement matches an
+/// annotated one when their words overlap with token F1 ≥ 0.8 (one-to-one,
+/// best first); quote F1 counts matches, strict speaker accuracy checks the
+/// exact canonical name on matched pairs, end-to-end F1 needs both.
+pub mod scoring {
+    use onrecord::model::ExtractedStatement;
+    use serde::Deserialize;
+    use std::collections::HashMap;
+
+    #[derive(Debug, Clone, Deserialize)]
+    pub struct Annotated {
+        pub speaker: Option<String>,
+        pub kind: String,
+        pub text: String,
+    }
+
+    #[derive(Debug, Default, Clone, Copy)]
+    pub struct Score {
+        pub annotated: usize,
+        pub extracted: usize,
+        pub matched: usize,
+        pub speaker_right: usize,
+        pub kind_right: usize,
+    }
+
+    impl Score {
+        pub fn add(&mut self, other: Score) {
+            self.annotated += other.annotated;
+            self.extracted += other.extracted;
+            self.matched += other.matched;
+            self.speaker_right += other.speaker_right;
+            self.kind_right += other.kind_right;
+        }
+        fn f1(hits: usize, extracted: usize, annotated: usize) -> f64 {
+            let p = hits as f64 / extracted.max(1) as f64;
+            let r = hits as f64 / annotated.max(1) as f64;
+            if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            }
+        }
+        pub fn quote_f1(&self) -> f64 {
+            Self::f1(self.matched, self.extracted, self.annotated)
+        }
+        pub fn speaker_accuracy(&self) -> f64 {
+            self.speaker_right as f64 / self.matched.max(1) as f64
+        }
+        pub fn end_to_end_f1(&self) -> f64 {
+            Self::f1(self.speaker_right, self.extracted, self.annotated)
+        }
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    pub fn token_f1(a: &str, b: &str) -> f64 {
+        let (a, b) = (words(a), words(b));
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let mut counts: HashMap<&str, i32> = HashMap::new();
+        for w in &a {
+            *counts.entry(w).or_default() += 1;
+        }
+        let mut common = 0;
+        for w in &b {
+            if let Some(c) = counts.get_mut(w.as_str())
+                && *c > 0
+            {
+                *c -= 1;
+                common += 1;
+            }
+        }
+        let p = common as f64 / b.len() as f64;
+        let r = common as f64 / a.len() as f64;
+        if common == 0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    /// Scores one file; returns the score and human-readable misses.
+    pub fn score(
+        annotated: &[Annotated],
+        extracted: &[ExtractedStatement],
+    ) -> (Score, Vec<String>) {
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, a) in annotated.iter().enumerate() {
+            for (j, e) in extracted.iter().enumerate() {
+                let f = token_f1(&a.text, &e.text);
+                if f >= 0.8 {
+                    pairs.push((f, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let (mut used_a, mut used_e) = (vec![false; annotated.len()], vec![false; extracted.len()]);
+        let mut score = Score {
+            annotated: annotated.len(),
+            extracted: extracted.len(),
+            ..Score::default()
+        };
+        let mut notes = Vec::new();
+        for (_, i, j) in pairs {
+            if used_a[i] || used_e[j] {
+                continue;
+            }
+            used_a[i] = true;
+            used_e[j] = true;
+            score.matched += 1;
+            if annotated[i].speaker == extracted[j].speaker {
+                score.speaker_right += 1;
+            } else {
+                notes.push(format!(
+                    "speaker {:?} ≠ {:?}: {:.60}",
+                    extracted[j].speaker, annotated[i].speaker, annotated[i].text
+                ));
+            }
+            if annotated[i].kind == extracted[j].kind.as_str() {
+                score.kind_right += 1;
+            }
+        }
+        for (i, a) in annotated.iter().enumerate().filter(|(i, _)| !used_a[*i]) {
+            let _ = i;
+            notes.push(format!("missed {:?} {}: {:.70}", a.speaker, a.kind, a.text));
+        }
+        for (j, e) in extracted.iter().enumerate().filter(|(j, _)| !used_e[*j]) {
+            let _ = j;
+            notes.push(format!(
+                "extra {:?} {}: {:.70}",
+                e.speaker,
+                e.kind.as_str(),
+                e.text
+            ));
+        }
+        (score, notes)
+    }
+}
+
+#[test]
+fn the_fixture_suite_scores_above_the_bar() {
+    let dir = fixture("extract");
+    let expected: std::collections::BTreeMap<String, Vec<scoring::Annotated>> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let mut total = scoring::Score::default();
+    let mut report = String::new();
+    for (file, annotated) in &expected {
+        let extracted: Vec<ExtractedStatement> = extract_file(&dir.join(file))
+            .into_iter()
+            .flat_map(|(_, f)| f.statements)
+            .collect();
+        let (score, notes) = scoring::score(annotated, &extracted);
+        total.add(score);
+        for note in notes {
+            report.push_str(&format!("{file}: {note}\n"));
+        }
+    }
+    println!("{report}");
+    println!(
+        "fixture suite: {} annotated, {} extracted; quote F1 {:.3}, strict speaker accuracy {:.3}, end-to-end F1 {:.3}, kind accuracy {:.3}",
+        total.annotated,
+        total.extracted,
+        total.quote_f1(),
+        total.speaker_accuracy(),
+        total.end_to_end_f1(),
+        total.kind_right as f64 / total.matched.max(1) as f64
+    );
+    assert!(
+        total.annotated >= 100,
+        "the suite should cover a hundred statements or more"
+    );
+    assert!(
+        total.quote_f1() >= 0.90,
+        "quote F1 {:.3} below 0.90:\n{report}",
+        total.quote_f1()
+    );
+    assert!(
+        total.speaker_accuracy() >= 0.90,
+        "speaker accuracy {:.3} below 0.90:\n{report}",
+        total.speaker_accuracy()
+    );
+}
+
+#[test]
+fn token_f1_matches_the_evaluation() {
+    assert_eq!(
+        scoring::token_f1("We are concerned.", "we are concerned"),
+        1.0
+    );
+    assert!(scoring::token_f1("a b c d e", "a b c d") > 0.8);
+    assert!(scoring::token_f1("a b c d e", "a b") < 0.8);
+}
