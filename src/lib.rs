@@ -43,6 +43,7 @@
 //! worker threads, isolates parser panics and commits in batches.
 
 pub mod cli;
+pub mod compare;
 pub mod dates;
 pub mod extract;
 pub mod import;
