@@ -8,6 +8,7 @@
 use crate::import::{self, ImportEvent};
 use crate::model::{ExtractedStatement, ImportOutcome, ImportSummary};
 use crate::store::{ArticleQuery, Library, StatementQuery};
+use crate::{compare, topics};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -113,6 +114,70 @@ pub enum Command {
     Reextract { articles: Vec<i64> },
     /// Merge one speaker into another (their statements and aliases move over).
     MergeSpeakers { from: String, into: String },
+    /// Compare two statements (ids) or two texts (file paths), sentence by sentence and word by word.
+    Compare {
+        a: String,
+        b: String,
+        #[command(flatten)]
+        options: CompareFlags,
+    },
+    /// Rank pairs of two speakers' statements by how much they speak to the
+    /// same point; with one speaker (or the same twice), their statements over
+    /// time, each with its change from the previous.
+    Pair {
+        #[arg(long)]
+        speaker_a: String,
+        #[arg(long)]
+        speaker_b: Option<String>,
+        /// A topic: FTS5 query, normalised terms, or a saved topic's name.
+        #[arg(long)]
+        topic: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        options: CompareFlags,
+    },
+    /// Topics: terms two or more speakers share, and saved topics.
+    Topics {
+        /// Save a topic: NAME and QUERY.
+        #[arg(long, num_args = 2, value_names = ["NAME", "QUERY"])]
+        save: Option<Vec<String>>,
+        /// Only speakers whose statements match this topic.
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+    },
+    /// Other statements that reuse a long phrase of a statement (talking points).
+    Reuse { statement: i64 },
+    /// Align 3 to 6 statements on one point into a table.
+    Nway {
+        #[arg(num_args = 2..=6, required = true)]
+        statements: Vec<i64>,
+        #[command(flatten)]
+        options: CompareFlags,
+    },
+}
+
+/// Comparison options on the command line.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct CompareFlags {
+    #[arg(long)]
+    ignore_case: bool,
+    #[arg(long)]
+    ignore_punctuation: bool,
+    /// Curly vs straight quotes, dashes, "U.S." vs "US".
+    #[arg(long)]
+    ignore_typography: bool,
+}
+
+impl CompareFlags {
+    fn options(self) -> compare::Options {
+        compare::Options {
+            ignore_case: self.ignore_case,
+            ignore_punctuation: self.ignore_punctuation,
+            ignore_typography: self.ignore_typography,
+            ..compare::Options::default()
+        }
+    }
 }
 
 /// Entry point of the binary.
@@ -213,7 +278,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 article_id: *article,
                 limit: *limit,
             };
-            let statements = library.statements(&query)?;
+            // A topic matches by FTS5 query and by normalised terms ("Pakistan" finds "Islamabad").
+            let statements = match topic {
+                Some(topic) => {
+                    let mut found = library.statements_on_topic(speaker.as_deref(), Some(topic))?;
+                    found.retain(|s| article.is_none_or(|a| s.article_id == a));
+                    found.truncate(limit.unwrap_or(usize::MAX));
+                    found
+                }
+                None => library.statements(&query)?,
+            };
             if format == OutputFormat::Json {
                 return json(&statements, &mut out);
             }
@@ -321,6 +395,231 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut library = open_library(&cli)?;
             library.merge_speakers(from, into)?;
             done(format, &mut out, &format!("Merged '{from}' into '{into}'."))
+        }
+        Command::Compare { a, b, options } => {
+            let (ta, tb) = (comparand(&cli, a)?, comparand(&cli, b)?);
+            let result = compare::compare(&ta, &tb, &options.options());
+            if format == OutputFormat::Json {
+                return json(&result, &mut out);
+            }
+            print_comparison(&result, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pair {
+            speaker_a,
+            speaker_b,
+            topic,
+            limit,
+            options,
+        } => {
+            let library = open_library(&cli)?;
+            let a = library.statements_on_topic(Some(speaker_a), topic.as_deref())?;
+            if a.is_empty() {
+                anyhow::bail!(
+                    "no statements by '{speaker_a}'{}",
+                    topic
+                        .as_deref()
+                        .map(|t| format!(" on '{t}'"))
+                        .unwrap_or_default()
+                );
+            }
+            match speaker_b
+                .as_deref()
+                .filter(|b| !b.eq_ignore_ascii_case(speaker_a))
+            {
+                Some(speaker_b) => {
+                    let b = library.statements_on_topic(Some(speaker_b), topic.as_deref())?;
+                    let texts_a: Vec<&str> = a.iter().map(|s| s.text.as_str()).collect();
+                    let texts_b: Vec<&str> = b.iter().map(|s| s.text.as_str()).collect();
+                    let everything = library.statements(&StatementQuery::default())?;
+                    let corpus: Vec<&str> = everything.iter().map(|s| s.text.as_str()).collect();
+                    let pairs: Vec<serde_json::Value> = topics::rank_pairs_in(
+                        &texts_a, &texts_b, &corpus,
+                    )
+                    .into_iter()
+                    .take(*limit)
+                    .map(|p| serde_json::json!({ "score": p.score, "a": a[p.a], "b": b[p.b] }))
+                    .collect();
+                    if format == OutputFormat::Json {
+                        return json(&serde_json::json!({ "pairs": pairs }), &mut out);
+                    }
+                    for p in &pairs {
+                        writeln!(
+                            out,
+                            "{:.3}  #{} {} ↔ #{} {}",
+                            p["score"].as_f64().unwrap_or(0.0),
+                            p["a"]["id"],
+                            truncate(p["a"]["text"].as_str().unwrap_or(""), 60),
+                            p["b"]["id"],
+                            truncate(p["b"]["text"].as_str().unwrap_or(""), 60)
+                        )?;
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    let mut timeline = Vec::new();
+                    for (k, s) in a.iter().enumerate() {
+                        let change = k
+                            .checked_sub(1)
+                            .map(|p| compare::compare(&a[p].text, &s.text, &options.options()));
+                        timeline.push(serde_json::json!({
+                            "statement": s,
+                            "similarity_to_previous": change.as_ref().map(|c| c.similarity),
+                            "summary": change.as_ref().map(|c| c.summary),
+                            "significant": change.as_ref().map(|c| &c.significant),
+                        }));
+                    }
+                    if format == OutputFormat::Json {
+                        return json(&serde_json::json!({ "timeline": timeline }), &mut out);
+                    }
+                    for t in &timeline {
+                        writeln!(
+                            out,
+                            "{}  #{} {}",
+                            t["statement"]["date"].as_str().unwrap_or("—"),
+                            t["statement"]["id"],
+                            truncate(t["statement"]["text"].as_str().unwrap_or(""), 80)
+                        )?;
+                        if let Some(sim) = t["similarity_to_previous"].as_f64() {
+                            let changes: Vec<String> = t["significant"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|s| {
+                                    format!(
+                                        "{}: {} → {}",
+                                        s["category"].as_str().unwrap_or(""),
+                                        s["a"].as_str().unwrap_or("∅"),
+                                        s["b"].as_str().unwrap_or("∅")
+                                    )
+                                })
+                                .collect();
+                            writeln!(
+                                out,
+                                "        similarity to previous {sim:.2}{}",
+                                if changes.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("; {}", changes.join("; "))
+                                }
+                            )?;
+                        }
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+            }
+        }
+        Command::Topics { save, limit } => {
+            let library = open_library(&cli)?;
+            if let Some([name, query]) = save.as_deref() {
+                library.save_topic(name, query)?;
+            }
+            let statements = library.statements(&StatementQuery::default())?;
+            let pairs: Vec<(&str, &str)> = statements
+                .iter()
+                .filter_map(|s| Some((s.speaker.as_deref()?, s.text.as_str())))
+                .collect();
+            let suggested: Vec<topics::SuggestedTopic> = topics::suggest_topics(&pairs, 2)
+                .into_iter()
+                .take(*limit)
+                .collect();
+            let saved = library.saved_topics()?;
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({ "suggested": suggested, "saved": saved }),
+                    &mut out,
+                );
+            }
+            for t in &saved {
+                writeln!(out, "saved      {}: {}", t.name, t.query)?;
+            }
+            for t in &suggested {
+                writeln!(
+                    out,
+                    "{:>3} speakers {:>4} statements  {}  ({})",
+                    t.speakers.len(),
+                    t.statements,
+                    t.term,
+                    t.speakers.join(", ")
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reuse { statement } => {
+            let library = open_library(&cli)?;
+            let me = library.statement(*statement)?;
+            let reuses = library.reuses(*statement)?;
+            let dates = || {
+                std::iter::once(me.date.clone())
+                    .chain(reuses.iter().map(|r| r.statement.date.clone()))
+                    .flatten()
+            };
+            let (first, last) = (dates().min(), dates().max());
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({ "statement": me, "min_words": topics::reuse::MIN_WORDS, "reuses": reuses, "first_use": first, "last_use": last }),
+                    &mut out,
+                );
+            }
+            writeln!(
+                out,
+                "#{} {}: “{}”",
+                me.id,
+                me.speaker.as_deref().unwrap_or("(unknown)"),
+                truncate(&me.text, 100)
+            )?;
+            for r in &reuses {
+                writeln!(
+                    out,
+                    "  {}  #{} {} ({} words): “{}”",
+                    r.statement.date.as_deref().unwrap_or("—"),
+                    r.statement.id,
+                    r.statement.speaker.as_deref().unwrap_or("(unknown)"),
+                    r.words,
+                    r.shared
+                )?;
+            }
+            writeln!(
+                out,
+                "{} reuses; first use {}, last use {}",
+                reuses.len(),
+                first.as_deref().unwrap_or("—"),
+                last.as_deref().unwrap_or("—")
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Nway {
+            statements,
+            options,
+        } => {
+            let library = open_library(&cli)?;
+            let rows: Vec<crate::model::Statement> = statements
+                .iter()
+                .map(|id| library.statement(*id))
+                .collect::<Result<_, _>>()?;
+            let texts: Vec<&str> = rows.iter().map(|s| s.text.as_str()).collect();
+            let table = compare::nway::nway(&texts, &options.options());
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({ "statements": rows, "table": table }),
+                    &mut out,
+                );
+            }
+            for (r, row) in table.rows.iter().enumerate() {
+                writeln!(out, "row {r}")?;
+                for (c, cell) in row.cells.iter().enumerate() {
+                    if let Some(cell) = cell {
+                        writeln!(
+                            out,
+                            "  [{}] {:<7} {}",
+                            rows[c].speaker.as_deref().unwrap_or("?"),
+                            format!("{:?}", cell.sharing).to_lowercase(),
+                            truncate(&cell.text, 90)
+                        )?;
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Backup { out: target } => {
             let library = open_library(&cli)?;
@@ -554,6 +853,81 @@ fn extract_files(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The text to compare for a command-line argument: a statement id, or a file.
+fn comparand(cli: &Cli, arg: &str) -> Result<String> {
+    let path = std::path::Path::new(arg);
+    if !path.exists()
+        && let Ok(id) = arg.parse::<i64>()
+    {
+        return Ok(open_library(cli)?.statement(id)?.text);
+    }
+    let input = import::Input::file(path);
+    let parts = import::process(&input).map_err(|e| anyhow::anyhow!("{arg}: {e}"))?;
+    parts
+        .into_iter()
+        .find_map(Result::ok)
+        .map(|p| p.doc.body)
+        .with_context(|| format!("{arg}: no text to compare"))
+}
+
+/// Text rendering of a comparison: one line per row, changes inline —
+/// [-removed-] and {+added+}; ignored differences in (~…~).
+fn print_comparison(c: &compare::Comparison, out: &mut impl Write) -> Result<()> {
+    use compare::{OpTag, RowKind};
+    let s = c.summary;
+    writeln!(
+        out,
+        "similarity {:.3} — {} unchanged, {} reworded, {} added, {} dropped, {} moved",
+        c.similarity, s.unchanged, s.reworded, s.added, s.dropped, s.moved
+    )?;
+    for row in &c.rows {
+        let marker = match row.kind {
+            RowKind::Equal => "=",
+            RowKind::Reworded => "~",
+            RowKind::Added => "+",
+            RowKind::Dropped => "-",
+            RowKind::Moved => "↔",
+        };
+        let line: Vec<String> = row
+            .ops
+            .iter()
+            .map(|op| match op.tag {
+                OpTag::Equal => op.a.clone().unwrap_or_default(),
+                OpTag::Delete => format!("[-{}-]", op.a.as_deref().unwrap_or("")),
+                OpTag::Insert => format!("{{+{}+}}", op.b.as_deref().unwrap_or("")),
+                OpTag::Ignored => {
+                    format!("(~{}~)", op.b.as_deref().or(op.a.as_deref()).unwrap_or(""))
+                }
+            })
+            .collect();
+        writeln!(out, "{marker} {}", line.join(" "))?;
+    }
+    if !c.significant.is_empty() {
+        writeln!(out, "significant changes:")?;
+        for sig in &c.significant {
+            writeln!(
+                out,
+                "  {:<9} {} → {}",
+                sig.category.as_str(),
+                sig.a.as_deref().unwrap_or("∅"),
+                sig.b.as_deref().unwrap_or("∅")
+            )?;
+        }
+    }
+    if !c.shared_phrases.is_empty() {
+        writeln!(
+            out,
+            "shared phrases: {}",
+            c.shared_phrases
+                .iter()
+                .map(|p| format!("“{p}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// A command that only reports success.

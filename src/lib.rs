@@ -52,6 +52,7 @@ pub mod isolate;
 pub mod model;
 pub mod samples;
 pub mod store;
+pub mod topics;
 
 /// Version and git revision, for `--version` and the About box.
 pub const VERSION: &str = concat!(

@@ -19,6 +19,11 @@ use std::ops::Range;
 const PAIR_THRESHOLD: f64 = 0.3;
 /// A dropped and an added sentence this alike are one sentence moved.
 const MOVE_THRESHOLD: f64 = 0.6;
+/// Each half of a split sentence must share at least this much with the whole.
+const MERGE_PART: f64 = 0.2;
+/// A merge uses one link where two would leave a sentence over; this tips
+/// the balance when the merged overlap is as good as the single pair's.
+const MERGE_BONUS: f64 = 0.25;
 /// Gap sizes above this (sentences × sentences) align greedily.
 const MAX_DP_CELLS: usize = 4_000_000;
 
@@ -234,23 +239,25 @@ fn align_gap(
                 if s >= PAIR_THRESHOLD {
                     consider(score[(i - 1) * width + j - 1] + s, 3);
                 }
-                // one-to-two and two-to-one, only where a one-to-one pair is weak
-                if j > 1 && (sim(i - 1, j - 1) > 0.0 || sim(i - 1, j - 2) > 0.0) {
+                // One sentence split in two (or two joined): only when both
+                // halves share words with the whole, and the merge explains
+                // more than the best single pair would.
+                if j > 1 && sim(i - 1, j - 1) >= MERGE_PART && sim(i - 1, j - 2) >= MERGE_PART {
                     let s = dice(
                         &sa[ra.start + i - 1].words,
                         &union(&sb[rb.start + j - 2].words, &sb[rb.start + j - 1].words),
                     );
                     if s >= PAIR_THRESHOLD {
-                        consider(score[(i - 1) * width + j - 2] + s * 1.5, 4);
+                        consider(score[(i - 1) * width + j - 2] + s + MERGE_BONUS, 4);
                     }
                 }
-                if i > 1 && (sim(i - 1, j - 1) > 0.0 || sim(i - 2, j - 1) > 0.0) {
+                if i > 1 && sim(i - 1, j - 1) >= MERGE_PART && sim(i - 2, j - 1) >= MERGE_PART {
                     let s = dice(
                         &union(&sa[ra.start + i - 2].words, &sa[ra.start + i - 1].words),
                         &sb[rb.start + j - 1].words,
                     );
                     if s >= PAIR_THRESHOLD {
-                        consider(score[(i - 2) * width + j - 1] + s * 1.5, 5);
+                        consider(score[(i - 2) * width + j - 1] + s + MERGE_BONUS, 5);
                     }
                 }
             }

@@ -66,9 +66,12 @@ pub fn diff_words(
     };
 
     let push = |ops: &mut Vec<Op>, tag: OpTag, a: Option<&str>, b: Option<&str>| {
+        // A word-level edit can be significant; a whole clause added or
+        // dropped is a change of content, not of shading.
+        let short = |t: &str| t.split_whitespace().count() <= significance::MAX_WORDS;
         let significance = match tag {
-            OpTag::Delete => a.and_then(significance::strongest),
-            OpTag::Insert => b.and_then(significance::strongest),
+            OpTag::Delete => a.filter(|t| short(t)).and_then(significance::strongest),
+            OpTag::Insert => b.filter(|t| short(t)).and_then(significance::strongest),
             _ => None,
         };
         ops.push(Op {

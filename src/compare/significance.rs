@@ -36,6 +36,9 @@ impl Category {
     }
 }
 
+/// Changed stretches longer than this many words are not marked significant.
+pub const MAX_WORDS: usize = 5;
+
 /// The category of one word, if it has one.
 pub fn category(word: &str) -> Option<Category> {
     let w = word.to_lowercase().replace('’', "'");

@@ -8,9 +8,11 @@
 mod edit;
 mod read;
 pub mod schema;
+mod topics;
 mod write;
 
 pub use read::{ArticleQuery, LibraryCounts, SearchHit, StatementQuery};
+pub use topics::{Reuse, SavedTopic};
 pub use write::{Added, ImportWriter, content_hash};
 
 use rusqlite::{Connection, OpenFlags};

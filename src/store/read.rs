@@ -168,7 +168,7 @@ impl Library {
             sql.push_str(&format!(" AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?{})", args.len()));
             args.len() - 1
         });
-        sql.push_str(" ORDER BY coalesce(a.published, s.said_on) IS NULL, coalesce(a.published, s.said_on), s.article_id, s.start");
+        sql.push_str(" ORDER BY coalesce(s.said_on, a.published) IS NULL, coalesce(s.said_on, a.published), s.article_id, s.start");
         if let Some(limit) = query.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }

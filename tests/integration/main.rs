@@ -2,6 +2,7 @@
 //! one module per area.
 
 mod cli;
+mod compare;
 mod extract;
 mod import;
 mod ingest;

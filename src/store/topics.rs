@@ -1,0 +1,138 @@
+//! Topics and talking points over the library: saved topic queries, topic
+//! matching (FTS5 syntax plus normalised terms), and reuse lookups.
+
+use super::read::{fts_query, fts_terms};
+use super::{Library, StatementQuery, StoreError};
+use crate::model::Statement;
+use crate::topics::{self, reuse};
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// A topic a user saved: a name and its query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SavedTopic {
+    pub name: String,
+    pub query: String,
+}
+
+/// A statement that reuses a phrase of another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reuse {
+    pub statement: Statement,
+    /// The longest phrase the two share, as the looked-up statement words it.
+    pub shared: String,
+    pub words: usize,
+}
+
+impl Library {
+    /// Saves (or replaces) a topic query under a name.
+    pub fn save_topic(&self, name: &str, query: &str) -> Result<(), StoreError> {
+        if name.trim().is_empty() || query.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "a topic needs a name and a query".into(),
+            ));
+        }
+        self.conn().execute(
+            "INSERT INTO topics (name, query, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (name) DO UPDATE SET query = excluded.query",
+            params![name.trim(), query.trim(), chrono::Utc::now().to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    pub fn saved_topics(&self) -> Result<Vec<SavedTopic>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT name, query FROM topics ORDER BY name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SavedTopic {
+                name: r.get(0)?,
+                query: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The query a topic stands for: a saved topic's query, or the text itself.
+    pub fn topic_query(&self, topic: &str) -> Result<String, StoreError> {
+        Ok(self
+            .saved_topics()?
+            .into_iter()
+            .find(|t| t.name.eq_ignore_ascii_case(topic.trim()))
+            .map_or_else(|| topic.to_string(), |t| t.query))
+    }
+
+    /// Statements of a speaker (or everyone) about a topic: those the FTS5
+    /// query matches, and those whose normalised terms contain all of the
+    /// query's ("Pakistan" finds "Islamabad").
+    pub fn statements_on_topic(
+        &self,
+        speaker: Option<&str>,
+        topic: Option<&str>,
+    ) -> Result<Vec<Statement>, StoreError> {
+        let all = self.statements(&StatementQuery {
+            speaker: speaker.map(str::to_string),
+            ..StatementQuery::default()
+        })?;
+        let Some(topic) = topic.map(str::trim).filter(|t| !t.is_empty()) else {
+            return Ok(all);
+        };
+        let query = self.topic_query(topic)?;
+        let by_text: HashSet<i64> = self.fts_statement_ids(&query)?;
+        let terms = topics::terms::query_terms(&query);
+        Ok(all
+            .into_iter()
+            .filter(|s| {
+                by_text.contains(&s.id)
+                    || (!terms.is_empty() && topics::matches_topic(&terms, &s.text))
+            })
+            .collect())
+    }
+
+    fn fts_statement_ids(&self, query: &str) -> Result<HashSet<i64>, StoreError> {
+        let run = |q: &str| -> rusqlite::Result<HashSet<i64>> {
+            let mut stmt = self
+                .conn()
+                .prepare_cached("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?1")?;
+            stmt.query_map([q], |r| r.get(0))?.collect()
+        };
+        match run(&fts_query(query)) {
+            Err(rusqlite::Error::SqliteFailure(..)) => Ok(run(&fts_terms(query))?),
+            other => Ok(other?),
+        }
+    }
+
+    /// Other statements that share a phrase of at least
+    /// [`reuse::MIN_WORDS`] words with statement `id`, oldest first.
+    pub fn reuses(&self, id: i64) -> Result<Vec<Reuse>, StoreError> {
+        let me = self.statement(id)?;
+        let Some(query) = reuse::candidate_query(&me.text, 48) else {
+            return Ok(Vec::new());
+        };
+        let mut candidates: Vec<i64> = self
+            .fts_statement_ids(&query)?
+            .into_iter()
+            .filter(|&c| c != id)
+            .collect();
+        candidates.sort_unstable();
+        let mut out = Vec::new();
+        for c in candidates {
+            let other = self.statement(c)?;
+            if let Some((shared, words)) = reuse::longest_shared_run(&me.text, &other.text) {
+                out.push(Reuse {
+                    statement: other,
+                    shared,
+                    words,
+                });
+            }
+        }
+        out.sort_by(|x, y| {
+            x.statement
+                .date
+                .cmp(&y.statement.date)
+                .then(x.statement.id.cmp(&y.statement.id))
+        });
+        Ok(out)
+    }
+}
