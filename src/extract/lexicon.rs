@@ -178,7 +178,6 @@ pub fn institution_alias(phrase: &str) -> Option<&'static str> {
             "European Union" | "EU" => "European Union",
             "United Kingdom" | "UK" | "Britain" => "United Kingdom",
             "FO" => "Foreign Office",
-            "MEA" => "Ministry of External Affairs",
             "Washington" => "Washington",
             "Pakistan" => "Pakistan",
             "Islamabad" => "Islamabad",

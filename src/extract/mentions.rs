@@ -36,6 +36,77 @@ impl Extractor<'_> {
         self.mentions.sort_unstable();
         self.mentions.dedup();
         self.named.extend(self.mentions.iter().map(|&(_, id)| id));
+        self.find_subjects(para_tokens);
+    }
+
+    /// People at the head of a sentence, before its first verb: a mention
+    /// there, or a role description ("The Kremlin spokesman also said").
+    fn find_subjects(&mut self, para_tokens: &[Vec<Token>]) {
+        let mut subjects = Vec::new();
+        for toks in para_tokens {
+            for sentence in toks.split(|t| matches!(t.text, "." | "!" | "?")) {
+                let Some(first) = sentence.first() else {
+                    continue;
+                };
+                let verb = sentence
+                    .iter()
+                    .position(|t| t.is(class::VERB | class::AUXILIARY))
+                    .unwrap_or(sentence.len().min(8));
+                let limit = sentence.get(verb).map_or(first.end, |t| t.start);
+                let from = self.mentions.partition_point(|&(o, _)| o < first.start);
+                if let Some(&(at, id)) = self.mentions[from..]
+                    .iter()
+                    .take_while(|&&(o, _)| o < limit)
+                    .next()
+                {
+                    subjects.push((at, id));
+                } else if let Some(role) = sentence[..verb].iter().find(|t| t.is(class::ROLE))
+                    && sentence[0].text.eq_ignore_ascii_case("the")
+                    && let Some(id) = self.table.by_role_word(role.text)
+                {
+                    subjects.push((first.start, id));
+                }
+            }
+        }
+        self.subjects = subjects;
+    }
+
+    /// Whom "he" or "she" at `at` most likely means: the subject of an
+    /// earlier sentence of the same paragraph, else the speaker of the last
+    /// statement, else the person mentioned last.
+    pub(super) fn pronoun_referent(&self, at: usize) -> Option<PersonId> {
+        let paragraph_start = self.body[..at].rfind('\n').map_or(0, |p| p + 1);
+        // A mention at the head of a sentence (mentions grow as quotations
+        // are attributed, so this is looked up now, not in the pre-pass).
+        let i = self.mentions.partition_point(|&(o, _)| o < at);
+        let head_mention = self.mentions[..i]
+            .iter()
+            .rev()
+            .take_while(|&&(o, _)| o >= paragraph_start)
+            .find(|&&(o, id)| {
+                let before = &self.body[paragraph_start..o];
+                let sentence_start = before.rfind(['.', '!', '?', '“', '"']).map_or(0, |p| p + 1);
+                self.table.people[id].kind == SpeakerKind::Person
+                    && before[sentence_start..].split_whitespace().count() <= 2
+            });
+        let j = self.subjects.partition_point(|&(o, _)| o < at);
+        let role_subject = self.subjects[..j]
+            .last()
+            .filter(|&&(o, _)| o >= paragraph_start);
+        match (head_mention, role_subject) {
+            (Some(&(a, x)), Some(&(b, y))) => return Some(if a >= b { x } else { y }),
+            (Some(&(_, x)), None) | (None, Some(&(_, x))) => return Some(x),
+            (None, None) => {}
+        }
+        let last_speaker = self
+            .out
+            .iter()
+            .rev()
+            .find(|s| s.end <= at)
+            .filter(|s| s.speaker_kind == SpeakerKind::Person)
+            .and_then(|s| s.speaker.as_ref())
+            .and_then(|name| self.table.people.iter().position(|p| &p.name == name));
+        last_speaker.or_else(|| self.last_mentioned(at))
     }
 
     /// Records a mention, keeping `mentions` sorted by offset.
@@ -94,7 +165,24 @@ impl Extractor<'_> {
                 continue;
             }
             // [org role] Name Name — a role head followed by 2-4 name words
-            let names = self.name_run(toks, i + 1);
+            // ("Secretary of State Antony Blinken": past the complement)
+            let mut after = i + 1;
+            if toks
+                .get(after)
+                .is_some_and(|t| matches!(t.text, "of" | "for"))
+            {
+                let mut k = after + 1;
+                while toks
+                    .get(k)
+                    .is_some_and(|t| super::speakers::is_role_complement(t.text))
+                {
+                    k += 1;
+                }
+                if k > after + 1 {
+                    after = k;
+                }
+            }
+            let names = self.name_run(toks, after);
             if names >= 2 {
                 let start = (0..i)
                     .rev()
@@ -102,7 +190,7 @@ impl Extractor<'_> {
                     .take_while(|&k| title_word(&toks[k]) && self.same_line(&toks[k], &toks[k + 1]))
                     .last()
                     .unwrap_or(i);
-                let words: Vec<&str> = toks[start..=i + names].iter().map(|t| t.text).collect();
+                let words: Vec<&str> = toks[start..after + names].iter().map(|t| t.text).collect();
                 self.register_phrase(&words, toks[start].start);
                 continue;
             }
@@ -146,9 +234,17 @@ impl Extractor<'_> {
                     continue;
                 }
             }
-            // Name Name, (the) [org] role — an appositive
+            // Name Name, (the) [org] role — an appositive; the title may be
+            // written in lowercase ("the White House national security
+            // communications adviser").
             let mut k = i;
-            while k > 0 && title_word(&toks[k - 1]) && toks[k - 1].text != "," {
+            while k > 0
+                && i - k < 8
+                && toks[k - 1].text != ","
+                && !matches!(toks[k - 1].text, "the" | "a" | "an")
+                && (title_word(&toks[k - 1])
+                    || (toks[k - 1].is_word() && !toks[k - 1].is(class::VERB | class::AUXILIARY)))
+            {
                 k -= 1;
             }
             if k > 0 && matches!(toks[k - 1].text, "the" | "a" | "an") {

@@ -75,6 +75,8 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
         table: SpeakerTable::default(),
         mentions: Vec::new(),
         named: Default::default(),
+        subjects: Vec::new(),
+        anonymous_roles: Default::default(),
         out: Vec::new(),
     };
     extractor.pre_pass(&para_tokens);
@@ -110,6 +112,12 @@ struct Extractor<'a> {
     mentions: Vec<(usize, PersonId)>,
     /// Everyone in `mentions`.
     named: std::collections::HashSet<PersonId>,
+    /// (byte offset, person) of people at the head of a sentence (its
+    /// subject), sorted: the likeliest referents of "he" and "she".
+    subjects: Vec<(usize, PersonId)>,
+    /// Head nouns of unnamed sources met so far ("official" for "a senior
+    /// official"), so that "the official" stays unnamed.
+    anonymous_roles: std::collections::HashSet<String>,
     out: Vec<ExtractedStatement>,
 }
 
@@ -130,7 +138,7 @@ impl Extractor<'_> {
         };
         if words.len() == 1 && lexicon::is_person_pronoun(first) {
             return self
-                .last_mentioned(cue.at)
+                .pronoun_referent(cue.at)
                 .or(self.table.last_person())
                 .map_or(Resolved::Nobody, Resolved::Person);
         }
@@ -154,6 +162,10 @@ impl Extractor<'_> {
                 | "Three"
                 | "Few"
         ) {
+            // Remember the kind of unnamed source: "the official" later is the same one.
+            if let Some(head) = words.last() {
+                self.anonymous_roles.insert(head.to_ascii_lowercase());
+            }
             return Resolved::Anonymous;
         }
         let joined = words.join(" ");
@@ -206,9 +218,13 @@ impl Extractor<'_> {
                 // "the spokesperson", "the diplomat"
                 (Some(role), None) => {
                     let head = role.rsplit(' ').next().unwrap_or(role);
-                    self.table
-                        .by_role_word(head)
-                        .or_else(|| self.last_mentioned(cue.at))
+                    if let Some(id) = self.table.by_role_word(head) {
+                        return Resolved::Person(id);
+                    }
+                    if self.anonymous_roles.contains(&head.to_ascii_lowercase()) {
+                        return Resolved::Anonymous;
+                    }
+                    self.last_mentioned(cue.at)
                         .map_or(Resolved::Nobody, Resolved::Person)
                 }
                 // "the Foreign Office", "the White House"

@@ -190,9 +190,35 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
         .skip_while(|w| matches!(*w, "the" | "The" | "a" | "an" | "A" | "An"))
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
         .collect();
+    // "Sen. Marcus Oyelaran of Maryland": the name ends before "of"/"from".
+    let words: Vec<&str> = match words.iter().position(|w| matches!(*w, "of" | "from")) {
+        Some(p)
+            if p > 0
+                && is_name_word(words[p - 1])
+                && !words[..p].iter().any(|w| lexicon::is_role_head(w)) =>
+        {
+            words[..p].to_vec()
+        }
+        _ => words,
+    };
     let last_role = words.iter().rposition(|w| lexicon::is_role_head(w));
+    // "Secretary of State", "Minister for External Affairs": the complement
+    // belongs to the role.
+    let role_end_at = |r: usize| {
+        let mut e = r + 1;
+        if words.get(e).is_some_and(|w| matches!(*w, "of" | "for")) {
+            let mut k = e + 1;
+            while words.get(k).is_some_and(|w| is_role_complement(w)) {
+                k += 1;
+            }
+            if k > e + 1 {
+                e = k;
+            }
+        }
+        e
+    };
     let (name_start, role_end) = match last_role {
-        Some(r) => (r + 1, r + 1),
+        Some(r) => (role_end_at(r), role_end_at(r)),
         None => {
             // No title: the trailing capitalised words are the name, unless
             // they form an institution ("Foreign Office").
@@ -231,6 +257,38 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
         role,
         organization: org,
     }
+}
+
+/// Words that complete a title after "of" or "for" ("Secretary of State").
+pub fn is_role_complement(word: &str) -> bool {
+    matches!(
+        word,
+        "State"
+            | "Foreign"
+            | "External"
+            | "Home"
+            | "Affairs"
+            | "Defence"
+            | "Defense"
+            | "Commerce"
+            | "Finance"
+            | "Information"
+            | "Interior"
+            | "Trade"
+            | "Justice"
+            | "Energy"
+            | "Health"
+            | "Education"
+            | "the"
+            | "Treasury"
+            | "Homeland"
+            | "Security"
+            | "Agriculture"
+            | "Economy"
+            | "Economic"
+            | "Development"
+            | "Planning"
+    )
 }
 
 fn join(words: &[&str]) -> Option<String> {
@@ -297,6 +355,14 @@ mod tests {
         assert_eq!(
             parse("Rear Admiral John Kirby"),
             (some("John Kirby"), some("Rear Admiral"), None)
+        );
+        assert_eq!(
+            parse("Secretary of State Antony Blinken"),
+            (some("Antony Blinken"), some("Secretary of State"), None)
+        );
+        assert_eq!(
+            parse("Sen. Marcus Oyelaran of Maryland"),
+            (some("Marcus Oyelaran"), None, None)
         );
         assert_eq!(parse("Kirby"), (some("Kirby"), None, None));
         assert_eq!(

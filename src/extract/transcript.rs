@@ -252,25 +252,53 @@ impl Extractor<'_> {
         if !TITLE.is_match(&self.body[title.clone()]) {
             return false;
         }
-        let spokesperson = self.table.people.iter().position(|p| {
-            p.kind == SpeakerKind::Person
-                && p.role
-                    .as_deref()
-                    .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
+        let words = |index: usize| para_tokens[index].iter().filter(|t| t.is_word()).count();
+        let prose: Vec<usize> = (1..paras.len())
+            .filter(|&i| words(i) >= OPENING_REMARKS_WORDS)
+            .collect();
+        // The signer: the first line after the last paragraph of prose that is
+        // a person's name ("Josep Borrell" above "High Representative …", or
+        // "Peter Stano, Lead Spokesperson …"); else the spokesperson named.
+        let after_prose = prose.last().map_or(0, |&i| paras[i].end);
+        let signer = self.body[after_prose..].lines().find_map(|line| {
+            let name = line.split(',').next()?.trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let is_name = (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+                })
+                && !words
+                    .iter()
+                    .any(|w| super::lexicon::is_role_head(w) || super::lexicon::is_org_head(w));
+            is_name.then(|| name.to_string())
         });
+        let speaker = match signer {
+            Some(name) => Some(self.named_person(&name).unwrap_or_else(|| {
+                self.table.register(Person {
+                    name,
+                    role: None,
+                    organization: None,
+                    kind: SpeakerKind::Person,
+                })
+            })),
+            None => self.table.people.iter().position(|p| {
+                p.kind == SpeakerKind::Person
+                    && p.role
+                        .as_deref()
+                        .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
+            }),
+        };
         let date = self.date.map(dates::iso);
-        for (index, para) in paras.iter().enumerate().skip(1) {
-            let words = para_tokens[index].iter().filter(|t| t.is_word()).count();
-            if words >= OPENING_REMARKS_WORDS {
-                self.push(
-                    para.clone(),
-                    StatementKind::Transcript,
-                    index,
-                    spokesperson,
-                    false,
-                    date.clone(),
-                );
-            }
+        for index in prose {
+            self.push(
+                paras[index].clone(),
+                StatementKind::Transcript,
+                index,
+                speaker,
+                false,
+                date.clone(),
+            );
         }
         true
     }
