@@ -10,9 +10,7 @@
 //! 3. A dropped sentence that closely matches an added one elsewhere is a
 //!    move, not a delete plus an insert.
 
-use super::tokens::words;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// Below this overlap two sentences are not the same sentence reworded.
@@ -44,12 +42,18 @@ pub struct SentenceInfo {
     pub words: Vec<u32>,
 }
 
+/// Sorted (binary search).
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "that", "this", "these",
-    "those", "we", "our", "they", "their", "he", "she", "his", "her", "i", "you", "has", "have",
-    "had", "will", "would", "not", "there", "which", "who", "so", "also", "said",
+    "a", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had",
+    "has", "have", "he", "her", "his", "i", "in", "is", "it", "its", "not", "of", "on", "or",
+    "our", "said", "she", "so", "that", "the", "their", "there", "these", "they", "this", "those",
+    "to", "was", "we", "were", "which", "who", "will", "with", "would", "you",
 ];
+
+fn is_stopword(word: &str) -> bool {
+    // No stop word is longer than five letters.
+    word.len() <= 5 && STOPWORDS.binary_search(&word).is_ok()
+}
 
 /// Interns content words across both texts.
 #[derive(Default)]
@@ -58,31 +62,58 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// A sentence known only by its hash (an anchored one: its content
+    /// words are never looked at).
+    pub fn anchored(hash: u64) -> SentenceInfo {
+        SentenceInfo {
+            hash,
+            words: Vec::new(),
+        }
+    }
+
     pub fn sentence(&mut self, text: &str, key: &str) -> SentenceInfo {
-        let all = words(text);
-        let content: Vec<&String> = all
-            .iter()
-            .filter(|w| !STOPWORDS.contains(&w.as_str()))
-            .collect();
-        // Short sentences ("We welcome that.") are all function words; use every word then.
-        let chosen: Vec<&String> = if content.len() >= 2 {
-            content
-        } else {
-            all.iter().collect()
+        // Words for alignment only: lowercase runs of letters and digits (an
+        // approximation of Unicode words that needs no tables and, with a
+        // reused buffer, no allocation per word).
+        let mut ids: Vec<u32> = Vec::new();
+        let mut all_ids: Vec<u32> = Vec::new();
+        let mut word = String::new();
+        let mut flush = |word: &mut String, ids: &mut Vec<u32>, all: &mut Vec<u32>| {
+            if word.is_empty() {
+                return;
+            }
+            let id = match self.ids.get(word.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.ids.len() as u32;
+                    self.ids.insert(word.clone(), id);
+                    id
+                }
+            };
+            all.push(id);
+            if !is_stopword(word) {
+                ids.push(id);
+            }
+            word.clear();
         };
-        let mut ids: Vec<u32> = chosen
-            .into_iter()
-            .map(|w| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(w.clone()).or_insert(next)
-            })
-            .collect();
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if c.is_ascii() {
+                    word.push(c.to_ascii_lowercase());
+                } else {
+                    word.extend(c.to_lowercase());
+                }
+            } else if !matches!(c, '\'' | '’') || word.is_empty() {
+                flush(&mut word, &mut ids, &mut all_ids);
+            }
+        }
+        flush(&mut word, &mut ids, &mut all_ids);
+        // Short sentences ("We welcome that.") are all function words; use every word then.
+        let mut ids = if ids.len() >= 2 { ids } else { all_ids };
         ids.sort_unstable();
         ids.dedup();
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        key.hash(&mut hasher);
         SentenceInfo {
-            hash: hasher.finish(),
+            hash: super::tokens::fast_hash(key.bytes()),
             words: ids,
         }
     }
@@ -115,30 +146,52 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     u
 }
 
+/// Identical sentences in the same order (a Myers diff over sentence
+/// hashes — patience would anchor only sentences that occur once, and
+/// transcripts repeat their stock lines): runs of (index in A, index in B,
+/// length).
+pub fn anchors(ha: &[u64], hb: &[u64]) -> Vec<(usize, usize, usize)> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(100);
+    similar::capture_diff_slices_deadline(similar::Algorithm::Myers, ha, hb, Some(deadline))
+        .into_iter()
+        .filter_map(|op| match op {
+            similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => Some((old_index, new_index, len)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Aligns the sentences of A with those of B.
 pub fn align(sa: &[SentenceInfo], sb: &[SentenceInfo]) -> Vec<Link> {
     let ha: Vec<u64> = sa.iter().map(|s| s.hash).collect();
     let hb: Vec<u64> = sb.iter().map(|s| s.hash).collect();
+    align_with(sa, sb, &anchors(&ha, &hb))
+}
+
+/// Aligns around known anchors; only sentences outside them need their
+/// content words.
+pub fn align_with(
+    sa: &[SentenceInfo],
+    sb: &[SentenceInfo],
+    anchors: &[(usize, usize, usize)],
+) -> Vec<Link> {
     let mut links = Vec::new();
     let (mut ia, mut ib) = (0, 0);
-    for op in similar::capture_diff_slices(similar::Algorithm::Patience, &ha, &hb) {
-        if let similar::DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            links.extend(align_gap(sa, ia..old_index, sb, ib..new_index));
-            for k in 0..len {
-                links.push(Link {
-                    a: old_index + k..old_index + k + 1,
-                    b: new_index + k..new_index + k + 1,
-                    moved: false,
-                });
-            }
-            ia = old_index + len;
-            ib = new_index + len;
+    for &(old_index, new_index, len) in anchors {
+        links.extend(align_gap(sa, ia..old_index, sb, ib..new_index));
+        for k in 0..len {
+            links.push(Link {
+                a: old_index + k..old_index + k + 1,
+                b: new_index + k..new_index + k + 1,
+                moved: false,
+            });
         }
+        ia = old_index + len;
+        ib = new_index + len;
     }
     links.extend(align_gap(sa, ia..sa.len(), sb, ib..sb.len()));
     find_moves(sa, sb, &mut links);

@@ -163,6 +163,28 @@ const DIFF_BUDGET: Duration = Duration::from_millis(500);
 
 /// The key a sentence is matched by exactly under `options`.
 pub(crate) fn sentence_key(text: &str, options: &Options) -> String {
+    // Without case, punctuation or typography options a token's key is its
+    // text: the key is the sentence with its whitespace runs collapsed.
+    if !options.ignore_case
+        && !options.ignore_punctuation
+        && !options.ignore_typography
+        && options.ignore_whitespace
+    {
+        let mut key = String::with_capacity(text.len());
+        let mut in_space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !in_space {
+                    key.push(' ');
+                }
+                in_space = true;
+            } else {
+                key.push(c);
+                in_space = false;
+            }
+        }
+        return key;
+    }
     let mut key = String::with_capacity(text.len());
     for tok in tokens::tokenize(text, 0) {
         if tok.kind == tokens::Kind::Space {
@@ -192,16 +214,54 @@ fn compare_ordered(a: &str, b: &str, options: &Options) -> Comparison {
     let started = Instant::now();
     let deadline = Some(started + DIFF_BUDGET);
     let (sa, sb) = (sentences::split(a), sentences::split(b));
+    // Hashes first: identical sentences anchor the alignment and need
+    // nothing more (most of a long transcript and its revision).
+    let keys_a: Vec<String> = sa
+        .iter()
+        .map(|r| sentence_key(&a[r.clone()], options))
+        .collect();
+    let keys_b: Vec<String> = sb
+        .iter()
+        .map(|r| sentence_key(&b[r.clone()], options))
+        .collect();
+    let (ha, hb): (Vec<u64>, Vec<u64>) = (
+        keys_a
+            .iter()
+            .map(|k| tokens::fast_hash(k.bytes()))
+            .collect(),
+        keys_b
+            .iter()
+            .map(|k| tokens::fast_hash(k.bytes()))
+            .collect(),
+    );
+    let anchors = align::anchors(&ha, &hb);
+    let (mut anchored_a, mut anchored_b) = (vec![false; sa.len()], vec![false; sb.len()]);
+    for &(i, j, len) in &anchors {
+        anchored_a[i..i + len].iter_mut().for_each(|x| *x = true);
+        anchored_b[j..j + len].iter_mut().for_each(|x| *x = true);
+    }
     let mut vocabulary = align::Vocabulary::default();
-    let info_a: Vec<_> = sa
-        .iter()
-        .map(|r| vocabulary.sentence(&a[r.clone()], &sentence_key(&a[r.clone()], options)))
-        .collect();
-    let info_b: Vec<_> = sb
-        .iter()
-        .map(|r| vocabulary.sentence(&b[r.clone()], &sentence_key(&b[r.clone()], options)))
-        .collect();
-    let links = align::align(&info_a, &info_b);
+    let mut infos = |text: &str,
+                     sents: &[Range<usize>],
+                     keys: &[String],
+                     hashes: &[u64],
+                     anchored: &[bool]|
+     -> Vec<align::SentenceInfo> {
+        sents
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                if anchored[k] {
+                    align::Vocabulary::anchored(hashes[k])
+                } else {
+                    vocabulary.sentence(&text[r.clone()], &keys[k])
+                }
+            })
+            .collect()
+    };
+    let info_a = infos(a, &sa, &keys_a, &ha, &anchored_a);
+    let info_b = infos(b, &sb, &keys_b, &hb, &anchored_b);
+    let links = align::align_with(&info_a, &info_b, &anchors);
 
     let span_of = |sents: &[Range<usize>], r: &Range<usize>| {
         (!r.is_empty()).then(|| sents[r.start].start..sents[r.end - 1].end)
@@ -213,14 +273,63 @@ fn compare_ordered(a: &str, b: &str, options: &Options) -> Comparison {
         let (a_span, b_span) = (span_of(&sa, &link.a), span_of(&sb, &link.b));
         let a_text = a_span.as_ref().map(|r| &a[r.clone()]);
         let b_text = b_span.as_ref().map(|r| &b[r.clone()]);
-        let pair = diff::diff_words(
-            a_text.unwrap_or(""),
-            a_span.as_ref().map_or(0, |r| r.start),
-            b_text.unwrap_or(""),
-            b_span.as_ref().map_or(0, |r| r.start),
-            options,
-            deadline,
-        );
+        let pair = match (a_text, b_text) {
+            // Identical sentences (most of a long transcript and its revision) need no diff.
+            (Some(x), Some(y)) if x == y && link.a.len() == 1 => {
+                let words = tokens::word_count(x);
+                diff::PairDiff {
+                    ops: vec![Op {
+                        tag: OpTag::Equal,
+                        a: Some(x.to_string()),
+                        b: Some(y.to_string()),
+                        significance: None,
+                    }],
+                    matched_words: words,
+                    words_a: words,
+                    words_b: words,
+                }
+            }
+            // A sentence only one side has: one op, no diff.
+            (Some(x), None) | (None, Some(x)) => {
+                let words = tokens::word_count(x);
+                let short = x.split_whitespace().count() <= significance::MAX_WORDS;
+                let (tag, a_side, b_side, wa, wb) = if a_text.is_some() {
+                    (OpTag::Delete, Some(x.to_string()), None, words, 0)
+                } else {
+                    (OpTag::Insert, None, Some(x.to_string()), 0, words)
+                };
+                // Punctuation alone, under "ignore punctuation", is an ignored difference.
+                let tag = if options.ignore_punctuation && !x.chars().any(char::is_alphanumeric) {
+                    OpTag::Ignored
+                } else {
+                    tag
+                };
+                let significance = if short {
+                    significance::strongest(x)
+                } else {
+                    None
+                };
+                diff::PairDiff {
+                    ops: vec![Op {
+                        tag,
+                        a: a_side,
+                        b: b_side,
+                        significance,
+                    }],
+                    matched_words: 0,
+                    words_a: wa,
+                    words_b: wb,
+                }
+            }
+            _ => diff::diff_words(
+                a_text.unwrap_or(""),
+                a_span.as_ref().map_or(0, |r| r.start),
+                b_text.unwrap_or(""),
+                b_span.as_ref().map_or(0, |r| r.start),
+                options,
+                deadline,
+            ),
+        };
         matched += pair.matched_words;
         words_a += pair.words_a;
         words_b += pair.words_b;
@@ -256,10 +365,23 @@ fn compare_ordered(a: &str, b: &str, options: &Options) -> Comparison {
         });
     }
     let significant = significant_changes(&rows);
-    let shared_phrases = shared::shared_phrases(a, b)
-        .into_iter()
-        .map(|p| p.text)
-        .collect();
+    // Statement-sized texts: every maximal phrase both use, wherever it
+    // stands. Long texts: the phrases the aligned rows share (the global
+    // search would cost more than the whole comparison).
+    let shared_phrases = if words_a + words_b <= shared::GLOBAL_SEARCH_WORDS {
+        shared::shared_phrases(a, b)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    } else {
+        shared::from_equal_runs(
+            rows.iter()
+                .filter(|r| matches!(r.kind, RowKind::Reworded | RowKind::Moved))
+                .flat_map(|r| &r.ops)
+                .filter(|o| o.tag == OpTag::Equal)
+                .filter_map(|o| o.a.as_deref()),
+        )
+    };
     Comparison {
         similarity: ratio(matched, words_a, words_b),
         summary,

@@ -77,13 +77,30 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Trims whitespace at grapheme boundaries: a space that carries a
+/// combining mark is part of the text, not padding.
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    use unicode_segmentation::UnicodeSegmentation;
     let slice = &text[range.clone()];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    if lead + trail < slice.len() {
-        out.push(range.start + lead..range.end - trail);
+    if slice.is_ascii() {
+        let lead = slice.len() - slice.trim_start().len();
+        let trail = slice.len() - slice.trim_end().len();
+        if lead + trail < slice.len() {
+            out.push(range.start + lead..range.end - trail);
+        }
+        return;
     }
+    let blank = |g: &str| g.chars().all(char::is_whitespace);
+    let mut graphemes = slice.grapheme_indices(true);
+    let Some((lead, _)) = graphemes.find(|(_, g)| !blank(g)) else {
+        return;
+    };
+    let end = slice
+        .grapheme_indices(true)
+        .rev()
+        .find(|(_, g)| !blank(g))
+        .map_or(slice.len(), |(i, g)| i + g.len());
+    out.push(range.start + lead..range.start + end);
 }
 
 #[cfg(test)]

@@ -14,6 +14,40 @@ const FUNCTION_WORDS: &[&str] = &[
     "would", "there", "which", "who", "so", "also", "all", "any", "very",
 ];
 
+/// A comparison lists at most this many shared phrases (the longest).
+pub const MAX_PHRASES: usize = 200;
+
+/// Texts with more words than this (both sides together) take their shared
+/// phrases from the aligned rows only.
+pub const GLOBAL_SEARCH_WORDS: usize = 8_000;
+
+/// Shared phrases from the equal stretches of a word diff: each trimmed of
+/// function words at its edges, kept if it has two content words or more.
+pub fn from_equal_runs<'a>(runs: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for run in runs {
+        let words: Vec<(usize, &str)> = run.unicode_word_indices().collect();
+        let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+        let (mut s, mut e) = (0, words.len());
+        while s < e && is_function(&lower[s]) {
+            s += 1;
+        }
+        while e > s && is_function(&lower[e - 1]) {
+            e -= 1;
+        }
+        if (s..e).filter(|&k| !is_function(&lower[k])).count() >= 2 {
+            let text = &run[words[s].0..words[e - 1].0 + words[e - 1].1.len()];
+            if seen.insert(text.to_lowercase()) {
+                phrases.push(text.to_string());
+            }
+        }
+    }
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.split_whitespace().count()));
+    phrases.truncate(MAX_PHRASES);
+    phrases
+}
+
 fn is_function(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word)
 }
@@ -89,17 +123,24 @@ pub fn shared_phrases(a: &str, b: &str) -> Vec<SharedPhrase> {
         }
     }
     found.sort_by(|x, y| y.words.cmp(&x.words).then(x.a.start.cmp(&y.a.start)));
-    // Keep each phrase once, and not when it lies inside a longer one.
+    // Keep each phrase once, and not when it lies inside a longer one (kept
+    // ones are longer, so an interval map of them by start answers that).
     let mut kept: Vec<SharedPhrase> = Vec::new();
+    let mut seen_texts: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut intervals: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for p in found {
-        let inside = kept
-            .iter()
-            .any(|k| k.a.start <= p.a.start && p.a.end <= k.a.end);
-        let same_text = kept
-            .iter()
-            .any(|k| k.text.to_lowercase() == p.text.to_lowercase());
-        if !inside && !same_text {
-            kept.push(p);
+        let inside = intervals
+            .range(..=p.a.start)
+            .next_back()
+            .is_some_and(|(_, &end)| end >= p.a.end);
+        if inside || !seen_texts.insert(p.text.to_lowercase()) {
+            continue;
+        }
+        let end = intervals.entry(p.a.start).or_insert(p.a.end);
+        *end = (*end).max(p.a.end);
+        kept.push(p);
+        if kept.len() == MAX_PHRASES {
+            break;
         }
     }
     kept
