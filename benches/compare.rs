@@ -88,7 +88,7 @@ fn transcript(seed: u64, words: usize) -> String {
         );
         count += sentence.split_whitespace().count();
         out.push_str(&sentence);
-        if rng.next() % 6 == 0 {
+        if rng.next().is_multiple_of(6) {
             out.push_str("\n\n");
         }
     }
