@@ -11,7 +11,7 @@
 //! | model | [`model`], [`dates`] | serde, chrono |
 //! | engines | [`ingest`], [`extract`] | model; pure: bytes in, values out |
 //! | store | [`store`] | model; owns SQLite |
-//! | pipelines | [`import`] | engines + store, threads, the file system |
+//! | pipelines | [`import`], [`worker`] | engines + store, threads, the file system |
 //! | edges | [`cli`] (and the app) | everything |
 //!
 //! ## A tour
@@ -53,6 +53,7 @@ pub mod model;
 pub mod samples;
 pub mod store;
 pub mod topics;
+pub mod worker;
 
 /// Version and git revision, for `--version` and the About box.
 pub const VERSION: &str = concat!(
