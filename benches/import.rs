@@ -31,7 +31,9 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
         None => {
             let root = Path::new(env!("CARGO_MANIFEST_DIR"));
             let dir = root.join("target/bench-corpus");
-            if !dir.join("a004999.md").exists() {
+            // Generated once; the marker says the generator finished.
+            let complete = dir.join(".complete");
+            if !complete.exists() {
                 let script = root.join("../shared/bench/gen_corpus.py");
                 let status = std::process::Command::new("python3")
                     .arg(&script)
@@ -45,6 +47,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
                     .status()
                     .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
                 assert!(status.success(), "corpus generation failed");
+                std::fs::write(&complete, b"").unwrap();
             }
             dir
         }
@@ -52,6 +55,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
         .collect();
     files.sort();
     let bytes = files

@@ -48,7 +48,9 @@ pub fn classify(word: &str) -> u16 {
         return 0;
     };
     // "Secretary-General", "Vice-President": the last part decides.
-    if let Some(dash) = word.rfind('-')
+    // A byte scan: words are short, and `rfind` sets up a searcher per call
+    // (measured at 5% of an import).
+    if let Some(dash) = bytes.iter().rposition(|&b| b == b'-')
         && dash > 0
         && dash + 1 < word.len()
     {

@@ -28,7 +28,16 @@ impl Extractor<'_> {
             return;
         }
         let surnames = self.table.surname_index();
+        // Most tokens cannot be a surname; skip hashing them (this loop
+        // visits every word of the article).
+        let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let all_capitalised = surnames.keys().all(|k| starts_upper(k));
         for t in para_tokens.iter().flatten() {
+            if !t.text.chars().next().is_some_and(char::is_alphabetic)
+                || (all_capitalised && !starts_upper(t.text))
+            {
+                continue;
+            }
             if let Some(&id) = surnames.get(strip_possessive(t.text)) {
                 self.mentions.push((t.start, id));
             }
