@@ -5,6 +5,7 @@
 //! keyed by the statement's span in its article and replayed whenever the
 //! article's statements are replaced, so they survive re-extraction.
 
+use super::write::{INSERT_STATEMENT, insert_statement};
 use super::{Library, StoreError};
 use crate::model::{ExtractedStatement, SpeakerKind, StatementKind};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -329,23 +330,12 @@ impl Library {
                 ),
                 None => None,
             };
-            tx.execute(
-                "INSERT INTO statements (article_id, speaker_id, role, organization, text, kind, start, end, paragraph, said_on, ambiguous, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    article_id,
-                    speaker_id,
-                    s.role,
-                    s.organization,
-                    s.text,
-                    s.kind.as_str(),
-                    s.start as i64,
-                    s.end as i64,
-                    s.paragraph as i64,
-                    s.said_on,
-                    s.ambiguous,
-                    origin
-                ],
+            insert_statement(
+                &mut *tx.prepare_cached(INSERT_STATEMENT)?,
+                article_id,
+                speaker_id,
+                s,
+                origin,
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(

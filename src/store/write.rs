@@ -46,6 +46,36 @@ pub fn content_hash(body: &str) -> String {
     hasher.finalize().to_hex()[..32].to_string()
 }
 
+/// Inserts one statement row; see [`insert_statement`].
+pub(super) const INSERT_STATEMENT: &str = "INSERT INTO statements (article_id, speaker_id, role, organization, text, kind, start, end, paragraph, said_on, ambiguous, origin)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// Writes `s` as a statement of `article_id` with [`INSERT_STATEMENT`]
+/// (the caller keeps the full-text index in step).
+pub(super) fn insert_statement(
+    insert: &mut Statement<'_>,
+    article_id: i64,
+    speaker_id: Option<i64>,
+    s: &ExtractedStatement,
+    origin: &str,
+) -> rusqlite::Result<()> {
+    insert.execute(params![
+        article_id,
+        speaker_id,
+        s.role,
+        s.organization,
+        s.text,
+        s.kind.as_str(),
+        s.start as i64,
+        s.end as i64,
+        s.paragraph as i64,
+        s.said_on,
+        s.ambiguous,
+        origin
+    ])?;
+    Ok(())
+}
+
 /// A full-text index entry waiting for the batch's commit.
 enum IndexEntry {
     Article {
@@ -91,10 +121,7 @@ impl<'c> ImportWriter<'c> {
                     "INSERT INTO articles (title, outlet, url, byline, published, body, source_path, source_part, content_hash, imported_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )?,
-                conn.prepare(
-                    "INSERT INTO statements (article_id, speaker_id, role, organization, text, kind, start, end, paragraph, said_on, ambiguous)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )?,
+                conn.prepare(INSERT_STATEMENT)?,
                 conn.prepare("SELECT id FROM articles WHERE content_hash = ?1")?,
             ))
         };
@@ -218,19 +245,7 @@ impl<'c> ImportWriter<'c> {
                 Some(name) => Some(self.speaker_id(name, s, created)?),
                 None => None,
             };
-            self.insert_statement.execute(params![
-                id,
-                speaker_id,
-                s.role,
-                s.organization,
-                s.text,
-                s.kind.as_str(),
-                s.start as i64,
-                s.end as i64,
-                s.paragraph as i64,
-                s.said_on,
-                s.ambiguous,
-            ])?;
+            insert_statement(&mut self.insert_statement, id, speaker_id, s, "extracted")?;
             statement_ids.push(self.conn.last_insert_rowid());
         }
         Ok(id)

@@ -1,27 +1,7 @@
 //! The `onrecord` binary: commands, JSON contracts, exit codes.
 
-use crate::{fixture, seed_article};
+use crate::{fixture, json, onrecord, seed_article};
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn onrecord(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onrecord"))
-        .args(args)
-        .env("ONRECORD_DB", db)
-        .output()
-        .expect("the binary runs")
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
-}
 
 #[test]
 fn import_json_contract_and_exit_codes() {

@@ -3,10 +3,8 @@
 //! significance category), plus the CLI contracts of compare, pair, topics
 //! and reuse.
 
-use crate::seed_article;
+use crate::{json, onrecord, seed_article};
 use onrecord::compare::{OpTag, Options, RowKind, compare, significance::Category};
-use serde_json::Value;
-use std::process::Command;
 
 /// (name, A, B, options) — one line has shifted between two briefings, or
 /// two spokespeople speak to one point.
@@ -115,24 +113,6 @@ fn the_cases_show_what_they_are_named_for() {
         "{:?}",
         shared.shared_phrases
     );
-}
-
-fn onrecord(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_onrecord"))
-        .args(args)
-        .env("ONRECORD_DB", db)
-        .output()
-        .unwrap()
-}
-
-fn json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
 }
 
 #[test]

@@ -9,6 +9,27 @@ mod ingest;
 mod store;
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs the `onrecord` binary on the library `db` (through `ONRECORD_DB`).
+pub fn onrecord(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(args)
+        .env("ONRECORD_DB", db)
+        .output()
+        .expect("the binary runs")
+}
+
+/// The command's standard output as JSON, or a failure that shows both streams.
+pub fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
 
 /// A fixture under tests/fixtures/.
 pub fn fixture(rel: &str) -> PathBuf {
