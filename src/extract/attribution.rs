@@ -340,7 +340,11 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
         if verb != i {
             return None;
         }
-    } else if toks[i..subject_start].iter().any(|t| t.is_word()) {
+    } else if toks[i..subject_start]
+        .iter()
+        // "…,” his spokesperson Stephane Dujarric told reporters.
+        .any(|t| t.is_word() && !matches!(t.text, "his" | "her" | "its" | "their"))
+    {
         return None;
     }
     Some(Cue {
@@ -464,6 +468,10 @@ mod tests {
     fn attribution_after_the_quote() {
         assert_eq!(subject_after(" Kirby said.").as_deref(), Some("Kirby"));
         assert_eq!(subject_after(" said Kirby.").as_deref(), Some("Kirby"));
+        assert_eq!(
+            subject_after(" his spokesperson Stephane Dujarric told reporters.").as_deref(),
+            Some("spokesperson Stephane Dujarric")
+        );
         assert_eq!(subject_after(" he added.").as_deref(), Some("he"));
         assert_eq!(
             subject_after(" said the spokesperson.").as_deref(),

@@ -232,11 +232,15 @@ impl Extractor<'_> {
                     if org.split_whitespace().count() == 1
                         && org.chars().next().is_some_and(char::is_lowercase)
                     {
-                        // "the ministry": the institution named earlier, if any
-                        return self
-                            .table
-                            .institution_by_head(org)
-                            .map_or(Resolved::Nobody, Resolved::Person);
+                        // "the ministry": the institution named earlier, or
+                        // the organisation of an official named earlier.
+                        if let Some(id) = self.table.institution_by_head(org) {
+                            return Resolved::Person(id);
+                        }
+                        return match self.table.organization_by_head(org) {
+                            Some(name) => Resolved::Person(self.institution(&name)),
+                            None => Resolved::Nobody,
+                        };
                     }
                     Resolved::Person(self.institution(org))
                 }

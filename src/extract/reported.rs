@@ -68,6 +68,7 @@ const REPORTING_LEMMAS: &[&str] = &[
     "assure",
     "clarify",
     "recall",
+    "write",
 ];
 
 /// How far "that" may stand from its verb ("told reporters on Tuesday that").
@@ -316,8 +317,44 @@ fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
             return None;
         }
         let subject_start = toks.iter().position(|t| t.start == at)?;
-        // Inverted order ("said Kirby") belongs to quotations.
-        let opens = subject_start == 0 || toks[subject_start - 1].text == ",";
+        // Inverted order ("said Kirby") belongs to quotations. A subject may
+        // follow a short lowercase description that opens the sentence ("EU
+        // foreign policy chief Josep Borrell said").
+        let lead_start = toks[..subject_start]
+            .iter()
+            .rposition(|t| t.text == ",")
+            .map_or(0, |c| c + 1);
+        // The subject must then start with its title ("chief"), and the
+        // description hold no clause or preposition ("Analysts in Islamabad
+        // say" is not Islamabad speaking).
+        let lead = &toks[lead_start..subject_start];
+        let opens = lead.is_empty()
+            || (lead.len() <= 6
+                && toks[subject_start].is(class::ROLE)
+                && lead.iter().all(|t| {
+                    t.is_word()
+                        && !t.is(class::VERB | class::AUXILIARY | class::CONNECTOR)
+                        && !is_finite(t.text)
+                        && !matches!(
+                            t.text.to_ascii_lowercase().as_str(),
+                            "that"
+                                | "who"
+                                | "which"
+                                | "and"
+                                | "but"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "in"
+                                | "for"
+                                | "at"
+                                | "from"
+                                | "with"
+                                | "by"
+                                | "on"
+                                | "to"
+                        )
+                }));
         (subject_start < verb && opens).then_some((verb, subject, appositive, at))
     })?;
     // The clause: after "that" when only an object or adverbial stands
@@ -464,6 +501,17 @@ mod tests {
             clause("Patel said that Washington supports direct talks."),
             pair("Patel", "Washington supports direct talks")
         );
+        // A lowercase description before the title, and an adverbial before "that".
+        assert_eq!(
+            clause(
+                "EU foreign policy chief Josep Borrell said in a post on X that the bloc stood ready to help."
+            ),
+            pair("chief Josep Borrell", "the bloc stood ready to help")
+        );
+        assert_eq!(
+            clause("Borrell wrote on X that the ministers would meet again in April."),
+            pair("Borrell", "the ministers would meet again in April")
+        );
         assert_eq!(
             clause("He said the Pentagon had exhausted the funds."),
             pair("He", "the Pentagon had exhausted the funds")
@@ -577,6 +625,11 @@ mod tests {
             clause("Officials said the talks would resume next week."),
             None,
             "a crowd"
+        );
+        assert_eq!(
+            clause("Analysts in Islamabad say the government faces growing pressure to act."),
+            None,
+            "a place named after a crowd does not speak"
         );
         assert_eq!(clause("Miller declined to say more about the talks."), None);
         assert_eq!(

@@ -161,6 +161,18 @@ impl SpeakerTable {
                 && self.people[i].kind == SpeakerKind::Institution
         })
     }
+
+    /// The organisation of the latest-registered person whose organisation
+    /// ends in `head` ("ministry" → "External Affairs Ministry" from
+    /// "External Affairs Ministry spokesperson Randhir Jaiswal").
+    pub fn organization_by_head(&self, head: &str) -> Option<String> {
+        self.people.iter().rev().find_map(|p| {
+            let org = p.organization.as_deref()?;
+            let last = org.rsplit(' ').next()?;
+            (p.kind == SpeakerKind::Person && last.eq_ignore_ascii_case(head))
+                .then(|| org.to_string())
+        })
+    }
 }
 
 /// A name phrase split into its parts.

@@ -199,3 +199,19 @@ fn a_name_without_a_title_still_gives_the_full_name() {
     let body = "John Kirby spoke to reporters at the White House on Tuesday.\n“We will keep working with our partners in the region,” Kirby said.";
     assert_eq!(speakers(body), [Some("John Kirby".to_string())]);
 }
+
+#[test]
+fn the_ministry_is_the_organisation_of_an_official_named_before() {
+    let body = "India calls for dialogue\n\nExternal Affairs Ministry spokesperson Randhir Jaiswal said, “India has consistently called for dialogue.”\nIn a statement, the ministry said: “The sovereignty of all states must be respected.”";
+    let got = extract_body(body, Some("2024-03-14")).statements;
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].speaker.as_deref(), Some("Randhir Jaiswal"));
+    assert_eq!(got[1].speaker.as_deref(), Some("External Affairs Ministry"));
+    assert_eq!(got[1].speaker_kind, SpeakerKind::Institution);
+}
+
+#[test]
+fn a_possessive_before_the_title_does_not_hide_the_speaker() {
+    let body = "Reactions\n\nRussian Foreign Ministry spokeswoman Maria Zakharova criticised the move.\n“The Secretary-General is deeply alarmed,” his spokesperson Stephane Dujarric told reporters in New York.";
+    assert_eq!(speakers(body), [Some("Stephane Dujarric".into())]);
+}
