@@ -185,6 +185,7 @@ impl LibraryWorker {
                         Err(e) => {
                             let _ = opened_tx.send(false);
                             send(&replies, &wake, OPENED, Reply::Failed(e.to_string()));
+                            refuse(writer_rx, &replies, &wake);
                             return;
                         }
                     };
@@ -203,11 +204,16 @@ impl LibraryWorker {
                 .name("library-reader".into())
                 .spawn(move || {
                     if opened_rx.recv() != Ok(true) {
-                        return; // the writer has reported why
+                        // The writer has reported why.
+                        refuse(reader_rx, &replies, &wake);
+                        return;
                     }
                     match Library::open(&path) {
                         Ok(library) => serve(library, reader_rx, &replies, &wake),
-                        Err(e) => send(&replies, &wake, OPENED, Reply::Failed(e.to_string())),
+                        Err(e) => {
+                            send(&replies, &wake, OPENED, Reply::Failed(e.to_string()));
+                            refuse(reader_rx, &replies, &wake);
+                        }
                     }
                 })
         };
@@ -324,6 +330,20 @@ fn send(replies: &mpsc::Sender<Response>, wake: &Wake, id: RequestId, reply: Rep
     // The owner may have gone (the app is closing): nothing left to tell.
     let _ = replies.send(Response { id, reply });
     wake();
+}
+
+/// Answers every job with "not open" until the handle is dropped: a thread
+/// whose library failed to open stays to answer, so no request goes unanswered
+/// (a job sent just as the thread quit would otherwise be lost).
+fn refuse(jobs: mpsc::Receiver<Job>, replies: &mpsc::Sender<Response>, wake: &Wake) {
+    for job in jobs {
+        send(
+            replies,
+            wake,
+            job.id,
+            Reply::Failed("the library is not open".into()),
+        );
+    }
 }
 
 /// Answers jobs until the handle is dropped. A panic in one job is caught and
@@ -484,20 +504,22 @@ mod tests {
     fn a_queued_import_cancelled_before_it_starts_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let mut worker = started(&dir);
-        let first = worker.request(Request::ImportSamples);
-        let folder = dir.path().join("clips");
-        std::fs::create_dir(&folder).unwrap();
-        for i in 0..20 {
-            std::fs::write(
-                folder.join(format!("clip{i}.txt")),
-                format!("Clip {i}\n\n“We are concerned about item {i},” the spokesperson said."),
-            )
-            .unwrap();
-        }
-        let second = worker.request(Request::Import {
-            paths: vec![folder],
-        });
-        // The writer is busy with the first import, so the second is still queued.
+        let write_clips = |name: &str, n: usize| {
+            let folder = dir.path().join(name);
+            std::fs::create_dir(&folder).unwrap();
+            for i in 0..n {
+                std::fs::write(
+                    folder.join(format!("clip{i}.txt")),
+                    format!("{name} {i}\n\n“We are concerned about item {i} of {name},” the spokesperson said."),
+                )
+                .unwrap();
+            }
+            folder
+        };
+        let (long, short) = (write_clips("long", 400), write_clips("short", 20));
+        let first = worker.request(Request::Import { paths: vec![long] });
+        let second = worker.request(Request::Import { paths: vec![short] });
+        // The writer is busy with 400 files, so the second import is still queued.
         worker.cancel(second);
         let imported_first = match worker.wait_for(first, PATIENCE) {
             Some(Reply::ImportFinished(s)) if !s.cancelled => s.imported,
