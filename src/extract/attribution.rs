@@ -35,6 +35,14 @@ fn speaks(toks: &[Token], k: usize) -> bool {
     toks[k].is(class::VERB) && toks.get(k + 1).is_none_or(|t| t.text != "to")
 }
 
+/// Documents that "say" things on behalf of their issuer.
+pub(super) fn is_document_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "statement" | "readout" | "communique" | "communiqué" | "release" | "declaration"
+    )
+}
+
 /// Days and other time words that stand between a subject and its verb.
 fn is_time_word(word: &str) -> bool {
     crate::dates::is_calendar_word(word)
@@ -227,6 +235,20 @@ pub(super) fn subject_of<'a>(
             .take(25)
             .find(|&k| tokens[k].text == ",")?;
         let aside = &tokens[open + 1..aside_end];
+        // "The Secretary of State, Antony Blinken, said" / "Pakistan’s Foreign
+        // Office spokesperson, Mumtaz Zahra Baloch, told": the aside is the
+        // name, the phrase before it the title.
+        if (2..=4).contains(&aside.len())
+            && aside.iter().all(|t| is_name_part(t) && t.is_capitalised())
+            && !aside.iter().any(|t| t.is(class::ROLE | class::ORG))
+            && open > floor
+            && let Some(start) = phrase_before(&tokens[floor..], open - floor).map(|s| s + floor)
+            && tokens[start..open].iter().any(|t| t.is(class::ROLE))
+        {
+            let mut subject = words(&tokens[start..open]);
+            subject.extend(words(aside));
+            return Some((subject, Vec::new(), tokens[start].start));
+        }
         if aside
             .first()
             .is_some_and(|t| matches!(t.text, "the" | "a" | "an"))
@@ -235,6 +257,21 @@ pub(super) fn subject_of<'a>(
             appositive = words(aside);
         }
         end = open;
+    }
+    // "…,” the statement said." / "the joint statement added": a document
+    // speaks for whoever issued it (resolved in `Extractor::resolve`).
+    if end > floor + 1 && is_document_noun(tokens[end - 1].text) {
+        let mut start = end - 1;
+        if start > floor + 1 && tokens[start - 1].text == "joint" {
+            start -= 1;
+        }
+        if matches!(
+            tokens[start - 1].text.to_ascii_lowercase().as_str(),
+            "the" | "its" | "his" | "her" | "their"
+        ) {
+            start -= 1;
+            return Some((words(&tokens[start..end]), appositive, tokens[start].start));
+        }
     }
     if end > floor && tokens[end - 1].is(class::PRONOUN) {
         return Some((

@@ -145,6 +145,28 @@ impl Extractor<'_> {
         if words.iter().any(|w| lexicon::is_journalist_noun(w)) {
             return Resolved::Nobody;
         }
+        // "the statement said": its issuer, when the statement just before
+        // (within a paragraph or two) names one; else someone unnamed.
+        if words
+            .last()
+            .is_some_and(|w| attribution::is_document_noun(w))
+            && words[..words.len() - 1].iter().all(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "its" | "his" | "her" | "their" | "joint"
+                )
+            })
+        {
+            let issuer = self
+                .out
+                .iter()
+                .rev()
+                .find(|s| s.end <= cue.at)
+                .filter(|s| self.body[s.end..cue.at].matches('\n').count() <= 4)
+                .and_then(|s| s.speaker.as_ref())
+                .and_then(|name| self.table.people.iter().position(|p| &p.name == name));
+            return issuer.map_or(Resolved::Anonymous, Resolved::Person);
+        }
         // "an official familiar with the matter", "a senior diplomat", "one mother"
         if matches!(
             first,

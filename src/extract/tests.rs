@@ -215,3 +215,41 @@ fn a_possessive_before_the_title_does_not_hide_the_speaker() {
     let body = "Reactions\n\nRussian Foreign Ministry spokeswoman Maria Zakharova criticised the move.\n“The Secretary-General is deeply alarmed,” his spokesperson Stephane Dujarric told reporters in New York.";
     assert_eq!(speakers(body), [Some("Stephane Dujarric".into())]);
 }
+
+#[test]
+fn a_title_then_the_name_between_commas() {
+    let body = "Talks\n\nPakistan’s Foreign Office spokesperson, Mumtaz Zahra Baloch, told reporters: “We have conveyed our concerns.”\n\nThe Secretary of State, Antony Blinken, said the United States would continue to press for a ceasefire.";
+    let got = extract_body(body, Some("2024-03-14")).statements;
+    let who: Vec<_> = got
+        .iter()
+        .map(|s| (s.speaker.as_deref(), s.role.as_deref(), s.kind))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            (
+                Some("Mumtaz Zahra Baloch"),
+                Some("spokesperson"),
+                StatementKind::Direct
+            ),
+            (
+                Some("Antony Blinken"),
+                Some("Secretary of State"),
+                StatementKind::Reported
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_statement_speaks_for_its_issuer() {
+    let body = "Advisory\n\nThe Foreign Office said in a statement that it was monitoring the situation closely.\n\n“Citizens should avoid all travel to the border areas,” the statement said.";
+    assert_eq!(
+        speakers(body),
+        [Some("Foreign Office".into()), Some("Foreign Office".into())]
+    );
+    // With no issuer before it, the quotation stays, unattributed.
+    let body =
+        "Advisory\n\n“Citizens should avoid all travel to the border areas,” the statement said.";
+    assert_eq!(speakers(body), [None]);
+}
