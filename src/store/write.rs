@@ -36,14 +36,33 @@ pub enum Added {
 /// The content hash of a body: BLAKE3 of its words separated by single
 /// spaces, so re-saving a page with other line breaks is still a duplicate.
 pub fn content_hash(body: &str) -> String {
-    let mut hasher = blake3::Hasher::new();
-    for (i, word) in body.split_whitespace().enumerate() {
-        if i > 0 {
-            hasher.update(b" ");
+    // The words are gathered into one buffer and hashed at once: BLAKE3 fed
+    // word by word cost 5% of an import. ASCII bytes are handled directly;
+    // other characters are decoded to ask whether they are whitespace.
+    let mut words = Vec::with_capacity(body.len());
+    let mut gap = false;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, space) = if b.is_ascii() {
+            (1, matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        } else {
+            let c = body[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            gap = true;
+        } else {
+            if gap && !words.is_empty() {
+                words.push(b' ');
+            }
+            gap = false;
+            words.extend_from_slice(&bytes[i..i + len]);
         }
-        hasher.update(word.as_bytes());
+        i += len;
     }
-    hasher.finalize().to_hex()[..32].to_string()
+    blake3::hash(&words).to_hex()[..32].to_string()
 }
 
 /// Inserts one statement row; see [`insert_statement`].
@@ -406,6 +425,14 @@ mod tests {
     #[test]
     fn hash_ignores_line_breaks_and_spacing() {
         assert_eq!(content_hash("a  b\n\nc"), content_hash("a b c"));
+        // The hash of the words joined by single spaces, whatever the spacing
+        // (Unicode spaces included): libraries written before keep matching.
+        let spaced = " \u{2003}“We are\u{a0}ready,”\r\n\tsaid\u{3000}Kirby.\u{2029}";
+        let joined = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            content_hash(spaced),
+            blake3::hash(joined.as_bytes()).to_hex()[..32]
+        );
         assert_ne!(content_hash("a b c"), content_hash("a b d"));
     }
 }
