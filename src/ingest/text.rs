@@ -66,6 +66,14 @@ pub fn sniff_header(doc: &mut Document) {
             doc.published = Some(dates::iso(date));
         }
     }
+    // Briefing transcripts carry their date in the title: "Regular Press
+    // Conference on March 5, 2024", "Weekly Media Briefing (March 7, 2024)".
+    if doc.published.is_none()
+        && let Some(title) = &doc.title
+        && let Some((date, _)) = dates::find_date(title)
+    {
+        doc.published = Some(dates::iso(date));
+    }
 }
 
 /// `Label: value` with one of the given labels (any case) → `value`.
@@ -176,6 +184,16 @@ mod tests {
             doc.body.starts_with("Talks stall"),
             "the headline stays in the body"
         );
+    }
+
+    #[test]
+    fn a_transcript_dated_in_its_title() {
+        let doc = parse_text(
+            "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on March 5, 2024\n\nLin Jian: Good afternoon.\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(doc.published.as_deref(), Some("2024-03-05"));
     }
 
     #[test]
