@@ -266,6 +266,24 @@ impl Extractor<'_> {
                     }
                     Resolved::Person(self.institution(org))
                 }
+                // "the Foreign Office Spokesperson": the person the article
+                // names with that role at that organisation; else an
+                // official it does not name.
+                (Some(role), Some(org)) => {
+                    let head = role.rsplit(' ').next().unwrap_or(role).to_ascii_lowercase();
+                    let org = org.to_ascii_lowercase();
+                    let named = self.table.people.iter().rposition(|p| {
+                        p.kind == SpeakerKind::Person
+                            && p.role.as_deref().is_some_and(|r| {
+                                r.to_ascii_lowercase().split_whitespace().any(|w| w == head)
+                            })
+                            && p.organization.as_deref().is_some_and(|o| {
+                                let o = o.to_ascii_lowercase();
+                                o.contains(&org) || org.contains(&o)
+                            })
+                    });
+                    named.map_or(Resolved::Anonymous, Resolved::Person)
+                }
                 _ => Resolved::Nobody,
             },
         }

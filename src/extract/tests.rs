@@ -253,3 +253,29 @@ fn a_statement_speaks_for_its_issuer() {
         "Advisory\n\n“Citizens should avoid all travel to the border areas,” the statement said.";
     assert_eq!(speakers(body), [None]);
 }
+
+#[test]
+fn an_unsigned_statement_document_speaks_for_the_office_in_its_title() {
+    let body = "Statement by the High Representative on behalf of the EU on the situation in the Red Sea\nBrussels, 12 January 2024\n\nThe European Union condemns in the strongest terms the continued attacks on shipping.\n\nThe EU calls on all parties to exercise maximum restraint.";
+    let got = extract_body(body, None).statements;
+    let who: Vec<_> = got.iter().map(|s| (s.speaker.as_deref(), s.kind)).collect();
+    assert_eq!(
+        who,
+        [
+            (Some("High Representative"), StatementKind::Transcript),
+            (Some("High Representative"), StatementKind::Transcript)
+        ]
+    );
+}
+
+#[test]
+fn a_title_and_organisation_without_a_name_is_the_official_named_with_them() {
+    let body = "Remarks rejected\n\nResponding to media queries, the Foreign Office Spokesperson said that such statements were aimed at diverting attention.\n\nForeign Office spokesperson Mumtaz Zahra Baloch later told Dawn that a protest had been lodged.";
+    assert_eq!(
+        speakers(body),
+        [
+            Some("Mumtaz Zahra Baloch".into()),
+            Some("Mumtaz Zahra Baloch".into())
+        ]
+    );
+}

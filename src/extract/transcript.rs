@@ -249,12 +249,20 @@ impl Extractor<'_> {
         let Some(title) = paras.first() else {
             return false;
         };
-        if !TITLE.is_match(&self.body[title.clone()]) {
+        let Some(office) = TITLE.captures(&self.body[title.clone()]) else {
             return false;
-        }
-        let words = |index: usize| para_tokens[index].iter().filter(|t| t.is_word()).count();
+        };
+        // "the High Representative", "the Spokesperson": who speaks when no
+        // one signs and no spokesperson is named.
+        let office = office.get(5).map(|m| title_case(m.as_str()));
+        // Prose: paragraphs of sentences, not the dateline or the signature.
         let prose: Vec<usize> = (1..paras.len())
-            .filter(|&i| words(i) >= OPENING_REMARKS_WORDS)
+            .filter(|&i| {
+                let words = para_tokens[i].iter().filter(|t| t.is_word()).count();
+                let text = self.body[paras[i].clone()].trim_end();
+                words >= OPENING_REMARKS_WORDS
+                    || (words >= 6 && text.ends_with(['.', '!', '?', '”', '"']))
+            })
             .collect();
         // The signer: the first line after the last paragraph of prose that is
         // a person's name ("Josep Borrell" above "High Representative …", or
@@ -282,12 +290,26 @@ impl Extractor<'_> {
                     kind: SpeakerKind::Person,
                 })
             })),
-            None => self.table.people.iter().position(|p| {
-                p.kind == SpeakerKind::Person
-                    && p.role
-                        .as_deref()
-                        .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
-            }),
+            None => self
+                .table
+                .people
+                .iter()
+                .position(|p| {
+                    p.kind == SpeakerKind::Person
+                        && p.role
+                            .as_deref()
+                            .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
+                })
+                .or_else(|| {
+                    office.map(|office| {
+                        self.table.register(Person {
+                            name: office.clone(),
+                            role: Some(office),
+                            organization: None,
+                            kind: SpeakerKind::Institution,
+                        })
+                    })
+                }),
         };
         let date = self.date.map(dates::iso);
         for index in prose {
