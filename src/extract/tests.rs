@@ -279,3 +279,12 @@ fn a_title_and_organisation_without_a_name_is_the_official_named_with_them() {
         ]
     );
 }
+
+#[test]
+fn a_peer_s_title_before_the_surname() {
+    let body = "Shipping\n\nForeign Secretary David Cameron said: ‘We will not stand by while shipping is attacked.’\n\n‘This is a dangerous moment for the region,’ Lord Cameron told the BBC.";
+    assert_eq!(
+        speakers(body),
+        [Some("David Cameron".into()), Some("David Cameron".into())]
+    );
+}
