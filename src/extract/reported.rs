@@ -330,7 +330,7 @@ fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
         let lead = &toks[lead_start..subject_start];
         let opens = lead.is_empty()
             || (lead.len() <= 6
-                && toks[subject_start].is(class::ROLE)
+                && toks[subject_start].is(class::ROLE | class::ORG)
                 && lead.iter().all(|t| {
                     t.is_word()
                         && !t.is(class::VERB | class::AUXILIARY | class::CONNECTOR)
@@ -355,7 +355,17 @@ fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
                                 | "to"
                         )
                 }));
-        (subject_start < verb && opens).then_some((verb, subject, appositive, at))
+        if !(subject_start < verb && opens) {
+            return None;
+        }
+        // The description belongs to the subject: "Pakistan’s foreign
+        // ministry", "EU foreign policy chief Josep Borrell".
+        let mut subject = subject;
+        if !lead.is_empty() {
+            subject.splice(0..0, lead.iter().map(|t| t.text));
+        }
+        let at = lead.first().map_or(at, |t| t.start);
+        Some((verb, subject, appositive, at))
     })?;
     // The clause: after "that" when only an object or adverbial stands
     // between ("told reporters on Tuesday that"), or straight after "say".
@@ -366,8 +376,17 @@ fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
         .take_while(|t| !is_finite(t.text) && t.text != ",")
         .position(|t| t.text == "that")
         .map(|p| verb + 1 + p);
+    // "said on Monday it had …" / "said in a statement the talks …": the
+    // clause starts after the adverbial.
+    let after_verb = verb + 1 + adverbial_len(&toks[verb + 1..]);
     let clause_start = match that {
         Some(t) => t + 1,
+        None if lemma == "say"
+            && after_verb > verb + 1
+            && toks.get(after_verb).is_some_and(|t| t.is_word()) =>
+        {
+            after_verb
+        }
         None if lemma == "say"
             && toks.get(verb + 1).is_some_and(|t| {
                 t.is_word()
@@ -391,6 +410,45 @@ fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
             clause: sentence,
         },
     ))
+}
+
+/// The length of a time or source adverbial opening `toks`: "on Monday",
+/// "on March 5", "last week", "in a statement", "in a post on X" (then an
+/// optional comma); 0 if none.
+fn adverbial_len(toks: &[Token]) -> usize {
+    let text = |i: usize| toks.get(i).map_or("", |t| t.text);
+    let mut n = match (text(0), text(1)) {
+        ("on", day) if crate::dates::is_calendar_word(day) => {
+            // "on March 5", "on 5 March"
+            2 + (2..4)
+                .take_while(|&i| {
+                    let w = text(i);
+                    !w.is_empty()
+                        && (w.bytes().all(|b| b.is_ascii_digit())
+                            || crate::dates::is_calendar_word(w))
+                })
+                .count()
+        }
+        ("last" | "this", w)
+            if matches!(w, "week" | "month" | "year") || crate::dates::is_calendar_word(w) =>
+        {
+            2
+        }
+        ("yesterday" | "today", _) => 1,
+        ("in", "a" | "an")
+            if matches!(
+                text(2),
+                "statement" | "post" | "interview" | "readout" | "briefing"
+            ) =>
+        {
+            3
+        }
+        _ => 0,
+    };
+    if n > 0 && text(n) == "," {
+        n += 1;
+    }
+    n
 }
 
 /// "<clause>, External Affairs Ministry spokesperson Randhir Jaiswal said on
@@ -506,11 +564,26 @@ mod tests {
             clause(
                 "EU foreign policy chief Josep Borrell said in a post on X that the bloc stood ready to help."
             ),
-            pair("chief Josep Borrell", "the bloc stood ready to help")
+            pair(
+                "EU foreign policy chief Josep Borrell",
+                "the bloc stood ready to help"
+            )
         );
         assert_eq!(
             clause("Borrell wrote on X that the ministers would meet again in April."),
             pair("Borrell", "the ministers would meet again in April")
+        );
+        // A time or source adverbial between "said" and a clause without "that".
+        assert_eq!(
+            clause("Pakistan’s foreign ministry said on Monday it had summoned the Afghan envoy."),
+            pair(
+                "Pakistan’s foreign ministry",
+                "it had summoned the Afghan envoy"
+            )
+        );
+        assert_eq!(
+            clause("The ministry said in a statement, the talks would resume in May."),
+            pair("The ministry", "the talks would resume in May")
         );
         assert_eq!(
             clause("He said the Pentagon had exhausted the funds."),
