@@ -218,7 +218,7 @@ fn a_possessive_before_the_title_does_not_hide_the_speaker() {
 
 #[test]
 fn a_title_then_the_name_between_commas() {
-    let body = "Talks\n\nPakistan’s Foreign Office spokesperson, Mumtaz Zahra Baloch, told reporters: “We have conveyed our concerns.”\n\nThe Secretary of State, Antony Blinken, said the United States would continue to press for a ceasefire.";
+    let body = "Talks\n\nPakistan’s Foreign Office spokesperson, Mumtaz Zahra Baloch, told reporters: “We have conveyed our concerns.” The Secretary of State, Antony Blinken, said the United States would continue to press for a ceasefire.";
     let got = extract_body(body, Some("2024-03-14")).statements;
     let who: Vec<_> = got
         .iter()
