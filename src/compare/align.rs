@@ -322,51 +322,22 @@ fn align_gap(
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let (a0, b0) = (ra.start, rb.start);
-        match step[i * width + j] {
-            1 => {
-                links.push(Link {
-                    a: a0 + i - 1..a0 + i,
-                    b: b0 + j..b0 + j,
-                    moved: false,
-                });
-                i -= 1;
-            }
-            2 => {
-                links.push(Link {
-                    a: a0 + i..a0 + i,
-                    b: b0 + j - 1..b0 + j,
-                    moved: false,
-                });
-                j -= 1;
-            }
-            3 => {
-                links.push(Link {
-                    a: a0 + i - 1..a0 + i,
-                    b: b0 + j - 1..b0 + j,
-                    moved: false,
-                });
-                i -= 1;
-                j -= 1;
-            }
-            4 => {
-                links.push(Link {
-                    a: a0 + i - 1..a0 + i,
-                    b: b0 + j - 2..b0 + j,
-                    moved: false,
-                });
-                i -= 1;
-                j -= 2;
-            }
-            _ => {
-                links.push(Link {
-                    a: a0 + i - 2..a0 + i,
-                    b: b0 + j - 1..b0 + j,
-                    moved: false,
-                });
-                i -= 2;
-                j -= 1;
-            }
-        }
+        // The step's sentence counts on each side: 1 dropped, 2 added,
+        // 3 one-to-one, 4 one-to-two, 5 two-to-one.
+        let (da, db) = match step[i * width + j] {
+            1 => (1, 0),
+            2 => (0, 1),
+            3 => (1, 1),
+            4 => (1, 2),
+            _ => (2, 1),
+        };
+        links.push(Link {
+            a: a0 + i - da..a0 + i,
+            b: b0 + j - db..b0 + j,
+            moved: false,
+        });
+        i -= da;
+        j -= db;
     }
     links.reverse();
     links

@@ -53,7 +53,12 @@ impl Extractor<'_> {
     fn find_subjects(&mut self, para_tokens: &[Vec<Token>]) {
         let mut subjects = Vec::new();
         for toks in para_tokens {
-            for sentence in toks.split(|t| matches!(t.text, "." | "!" | "?")) {
+            for sentence in super::text::sentences(toks) {
+                // Without its closing full stop.
+                let sentence = match sentence.split_last() {
+                    Some((last, rest)) if matches!(last.text, "." | "!" | "?") => rest,
+                    _ => sentence,
+                };
                 let Some(first) = sentence.first() else {
                     continue;
                 };
@@ -114,7 +119,7 @@ impl Extractor<'_> {
             .find(|s| s.end <= at)
             .filter(|s| s.speaker_kind == SpeakerKind::Person)
             .and_then(|s| s.speaker.as_ref())
-            .and_then(|name| self.table.people.iter().position(|p| &p.name == name));
+            .and_then(|name| self.table.by_name(name));
         last_speaker.or_else(|| self.last_mentioned(at))
     }
 
@@ -227,19 +232,7 @@ impl Extractor<'_> {
                         })
                         .last()
                         .unwrap_or(i);
-                    let role: Vec<&str> = toks[role_start..=i].iter().map(|t| t.text).collect();
-                    let role = parse_name_phrase(&role);
-                    let name: Vec<&str> = toks[k..k + names]
-                        .iter()
-                        .map(|t| strip_possessive(t.text))
-                        .collect();
-                    let id = self.table.register(Person {
-                        name: name.join(" "),
-                        role: role.role,
-                        organization: role.organization,
-                        kind: SpeakerKind::Person,
-                    });
-                    self.mentions.push((toks[k].start, id));
+                    self.register_titled(&toks[k..k + names], &toks[role_start..=i]);
                     continue;
                 }
             }
@@ -267,22 +260,25 @@ impl Extractor<'_> {
                     .take_while(|&j| is_proper_name_word(&toks[j]))
                     .last();
                 if let Some(ns) = name_start.filter(|&ns| name_end - ns >= 2) {
-                    let name: Vec<&str> = toks[ns..name_end]
-                        .iter()
-                        .map(|t| strip_possessive(t.text))
-                        .collect();
-                    let role: Vec<&str> = toks[k..=i].iter().map(|t| t.text).collect();
-                    let role = parse_name_phrase(&role);
-                    let id = self.table.register(Person {
-                        name: name.join(" "),
-                        role: role.role,
-                        organization: role.organization,
-                        kind: SpeakerKind::Person,
-                    });
-                    self.mentions.push((toks[ns].start, id));
+                    self.register_titled(&toks[ns..name_end], &toks[k..=i]);
                 }
             }
         }
+    }
+
+    /// Registers the person named by `name` with the title in `title`
+    /// ("[organisation] role"), and records the mention.
+    fn register_titled(&mut self, name: &[Token], title: &[Token]) {
+        let title: Vec<&str> = title.iter().map(|t| t.text).collect();
+        let title = parse_name_phrase(&title);
+        let full_name: Vec<&str> = name.iter().map(|t| strip_possessive(t.text)).collect();
+        let id = self.table.register(Person {
+            name: full_name.join(" "),
+            role: title.role,
+            organization: title.organization,
+            kind: SpeakerKind::Person,
+        });
+        self.mentions.push((name[0].start, id));
     }
 
     /// "John Kirby" for a bare "Kirby": the earliest place before `before`

@@ -164,7 +164,7 @@ impl Extractor<'_> {
                 .find(|s| s.end <= cue.at)
                 .filter(|s| self.body[s.end..cue.at].matches('\n').count() <= 4)
                 .and_then(|s| s.speaker.as_ref())
-                .and_then(|name| self.table.people.iter().position(|p| &p.name == name));
+                .and_then(|name| self.table.by_name(name));
             return issuer.map_or(Resolved::Anonymous, Resolved::Person);
         }
         // "an official familiar with the matter", "a senior diplomat", "one mother"
@@ -270,19 +270,10 @@ impl Extractor<'_> {
                 // names with that role at that organisation; else an
                 // official it does not name.
                 (Some(role), Some(org)) => {
-                    let head = role.rsplit(' ').next().unwrap_or(role).to_ascii_lowercase();
-                    let org = org.to_ascii_lowercase();
-                    let named = self.table.people.iter().rposition(|p| {
-                        p.kind == SpeakerKind::Person
-                            && p.role.as_deref().is_some_and(|r| {
-                                r.to_ascii_lowercase().split_whitespace().any(|w| w == head)
-                            })
-                            && p.organization.as_deref().is_some_and(|o| {
-                                let o = o.to_ascii_lowercase();
-                                o.contains(&org) || org.contains(&o)
-                            })
-                    });
-                    named.map_or(Resolved::Anonymous, Resolved::Person)
+                    let head = role.rsplit(' ').next().unwrap_or(role);
+                    self.table
+                        .by_role_at(head, org)
+                        .map_or(Resolved::Anonymous, Resolved::Person)
                 }
                 _ => Resolved::Nobody,
             },

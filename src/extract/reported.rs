@@ -121,14 +121,7 @@ impl Extractor<'_> {
             return;
         }
         let para_toks = skip_dateline(para_toks);
-        for sentence in para_toks.split_inclusive(|t| matches!(t.text, "." | "!" | "?")) {
-            // A quotation's closing mark ends up after its full stop: `.”`
-            // opens the next sentence without belonging to it.
-            let first_word = sentence
-                .iter()
-                .position(|t| t.is_word())
-                .unwrap_or(sentence.len());
-            let sentence = &sentence[first_word..];
+        for sentence in super::text::sentences(para_toks) {
             for found in self.reported_in(sentence) {
                 let (id, said_on) = match (&found.cue, found.speaker) {
                     (_, Some(id)) => (id, self.out.last().and_then(|s| s.said_on.clone())),

@@ -22,6 +22,13 @@ impl Person {
     fn surname(&self) -> &str {
         self.name.rsplit(' ').next().unwrap_or(&self.name)
     }
+
+    /// Whether a word of the role is `head` (lowercase).
+    fn has_role_word(&self, head: &str) -> bool {
+        self.role
+            .as_deref()
+            .is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|w| w == head))
+    }
 }
 
 /// Index into [`SpeakerTable::people`].
@@ -134,18 +141,33 @@ impl SpeakerTable {
     /// head word, else the last person.
     pub fn by_role_word(&self, head: &str) -> Option<PersonId> {
         let head = head.to_ascii_lowercase();
-        let matches_role = |i: &PersonId| {
-            self.people[*i]
-                .role
-                .as_deref()
-                .is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|w| w == head))
-        };
+        let matches_role = |i: &PersonId| self.people[*i].has_role_word(&head);
         self.recent
             .iter()
             .rev()
             .copied()
             .find(matches_role)
             .or_else(|| (0..self.people.len()).rev().find(matches_role))
+    }
+
+    /// "the Foreign Office Spokesperson": the latest-registered person whose
+    /// role has the head word `head` at an organisation that names `org`.
+    pub fn by_role_at(&self, head: &str, org: &str) -> Option<PersonId> {
+        let head = head.to_ascii_lowercase();
+        let org = org.to_ascii_lowercase();
+        self.people.iter().rposition(|p| {
+            p.kind == SpeakerKind::Person
+                && p.has_role_word(&head)
+                && p.organization.as_deref().is_some_and(|o| {
+                    let o = o.to_ascii_lowercase();
+                    o.contains(&org) || org.contains(&o)
+                })
+        })
+    }
+
+    /// The person registered under exactly `name`.
+    pub fn by_name(&self, name: &str) -> Option<PersonId> {
+        self.people.iter().position(|p| p.name == name)
     }
 
     /// The institution last mentioned whose name ends with `head`

@@ -163,6 +163,21 @@ pub fn is_abbreviation(word: &str) -> bool {
         || (w.len() == 1 && w.chars().all(char::is_uppercase))
 }
 
+/// A paragraph's tokens cut into sentences, each with its closing `.`, `!`
+/// or `?`. A quotation's closing mark stands after its full stop (`.”`), so
+/// it is dropped from the head of the next sentence, with any other
+/// punctuation there: a sentence starts at its first word.
+pub fn sentences<'a, 't>(toks: &'a [Token<'t>]) -> impl Iterator<Item = &'a [Token<'t>]> {
+    toks.split_inclusive(|t| matches!(t.text, "." | "!" | "?"))
+        .map(|sentence| {
+            let first_word = sentence
+                .iter()
+                .position(|t| t.is_word())
+                .unwrap_or(sentence.len());
+            &sentence[first_word..]
+        })
+}
+
 /// Byte offset where the sentence containing `at` starts, searching back no
 /// further than `floor`.
 pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
@@ -240,6 +255,22 @@ pub fn skip_dateline<'a, 't>(toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_start_at_their_first_word() {
+        let text = "“We are ready.” Blinken said so. Done!";
+        let got: Vec<Vec<&str>> = sentences(&tokens(text, 0))
+            .map(|s| s.iter().map(|t| t.text).collect())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec!["We", "are", "ready", "."],
+                vec!["Blinken", "said", "so", "."],
+                vec!["Done", "!"]
+            ]
+        );
+    }
 
     #[test]
     fn line_paragraphs_and_blank_line_paragraphs() {
