@@ -51,6 +51,7 @@ pub mod ingest;
 pub mod isolate;
 pub mod model;
 pub mod samples;
+pub mod session;
 pub mod store;
 pub mod topics;
 pub mod worker;
