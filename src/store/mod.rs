@@ -8,10 +8,12 @@
 mod edit;
 mod read;
 pub mod schema;
+mod sessions;
 mod topics;
 mod write;
 
 pub use read::{ArticleQuery, LibraryCounts, SearchHit, StatementQuery};
+pub use sessions::{SESSION_SOURCE, SessionInfo};
 pub use topics::{Reuse, SavedTopic};
 pub use write::{Added, ImportWriter, content_hash};
 
@@ -41,6 +43,8 @@ pub enum StoreError {
     Invalid(String),
     #[error("{0} not found")]
     NotFound(String),
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
     #[error("library error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -126,6 +126,8 @@ pub struct ImportWriter<'c> {
     poisoned: Option<String>,
     /// Index entries of the files added so far, written at commit.
     pending_index: Vec<IndexEntry>,
+    /// Where the statements come from: `extracted` (imports) or `session`.
+    origin: &'static str,
     finished: bool,
 }
 
@@ -160,8 +162,15 @@ impl<'c> ImportWriter<'c> {
             imported_at: chrono::Utc::now().to_rfc3339(),
             poisoned: None,
             pending_index: Vec::new(),
+            origin: "extracted",
             finished: false,
         })
+    }
+
+    /// Marks the statements added from now on as coming from a session file
+    /// rather than from extraction.
+    pub(super) fn statements_from_sessions(&mut self) {
+        self.origin = "session";
     }
 
     /// Adds one document and its statements atomically: all of it, or —
@@ -264,7 +273,7 @@ impl<'c> ImportWriter<'c> {
                 Some(name) => Some(self.speaker_id(name, s, created)?),
                 None => None,
             };
-            insert_statement(&mut self.insert_statement, id, speaker_id, s, "extracted")?;
+            insert_statement(&mut self.insert_statement, id, speaker_id, s, self.origin)?;
             statement_ids.push(self.conn.last_insert_rowid());
         }
         Ok(id)
