@@ -162,7 +162,7 @@ pub struct SessionComparison {
 
 /// A statement as a session keeps it: its words and everything needed to
 /// cite it, whether or not the library it came from is at hand.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SessionStatement {
     /// Its id in the library it came from (or was mapped to on import).
     #[serde(default)]
@@ -361,13 +361,12 @@ impl Session {
     /// Every statement of the session once, in order of first appearance
     /// (a statement in two comparisons is cited once).
     pub fn distinct_statements(&self) -> Vec<&SessionStatement> {
-        let mut out: Vec<&SessionStatement> = Vec::new();
-        for s in self.comparisons.iter().flat_map(|c| &c.statements) {
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        self.comparisons
+            .iter()
+            .flat_map(|c| &c.statements)
+            .filter(|s| seen.insert(*s))
+            .collect()
     }
 }
 
