@@ -50,6 +50,7 @@ pub mod import;
 pub mod ingest;
 pub mod isolate;
 pub mod model;
+pub mod report;
 pub mod samples;
 pub mod session;
 pub mod store;
