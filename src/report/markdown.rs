@@ -313,7 +313,7 @@ fn citation(out: &mut String, number: usize, s: &SessionStatement) {
     if facts.is_empty() {
         let _ = write!(out, "{line}\n\n");
     } else {
-        // Two spaces end the line without a paragraph break.
-        let _ = write!(out, "{line}  \n   {}.\n\n", facts.join(" · "));
+        // A second paragraph of the same list item.
+        let _ = write!(out, "{line}\n\n   {}.\n\n", facts.join(" · "));
     }
 }
