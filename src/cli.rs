@@ -7,8 +7,9 @@
 
 use crate::import::{self, ImportEvent};
 use crate::model::{ExtractedStatement, ImportOutcome, ImportSummary};
+use crate::session::{CompareMode, Session, SessionComparison};
 use crate::store::{ArticleQuery, Library, StatementQuery};
-use crate::{compare, topics};
+use crate::{compare, report as reports, session, topics};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -155,6 +156,96 @@ pub enum Command {
         #[command(flatten)]
         options: CompareFlags,
     },
+    /// Comparison sessions: list, show, create, export, import, rename, delete.
+    Session {
+        #[command(subcommand)]
+        command: SessionCommand,
+    },
+    /// Write a report of a session: one self-contained HTML page, or
+    /// Markdown — the extension of --out says which.
+    Report {
+        /// A session's name in the library, or a .onrecord file.
+        session: String,
+        #[arg(long, value_name = "FILE.html|FILE.md")]
+        out: PathBuf,
+    },
+}
+
+/// `onrecord session …`
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// The saved sessions, most recently saved first.
+    List,
+    /// A session's comparisons, notes and statements.
+    Show { name: String },
+    /// Save a new session comparing statements (ids from `onrecord statements`).
+    New {
+        /// The session's name.
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        compare: CompareGroups,
+        /// A note: the first --note goes with the first --compare, and so on.
+        #[arg(long = "note", value_name = "TEXT")]
+        notes: Vec<String>,
+        /// How reports show pairs: their differences, or the wording both share.
+        #[arg(long, default_value = "diff", value_parser = ["diff", "shared"])]
+        mode: String,
+        #[command(flatten)]
+        options: CompareFlags,
+    },
+    /// Write a session to a .onrecord file (to send, or keep).
+    Export {
+        name: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Read a .onrecord file into the library, adding the statements it
+    /// brings that the library lacks.
+    Import { file: PathBuf },
+    /// Give a session another name.
+    Rename { old: String, new: String },
+    /// Delete a session (its statements stay in the library).
+    Delete { name: String },
+}
+
+/// `--compare ID ID [ID…]`, repeated: one group of statement ids per
+/// occurrence (clap's derive has no `Vec<Vec<_>>`, so this is by hand).
+#[derive(Debug, Clone, Default)]
+pub struct CompareGroups(pub Vec<Vec<i64>>);
+
+impl clap::FromArgMatches for CompareGroups {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let groups = matches
+            .get_occurrences::<i64>("compare")
+            .map(|groups| groups.map(|g| g.copied().collect()).collect())
+            .unwrap_or_default();
+        Ok(CompareGroups(groups))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl clap::Args for CompareGroups {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.arg(
+            clap::Arg::new("compare")
+                .long("compare")
+                .required(true)
+                .num_args(2..=6)
+                .value_names(["ID_A", "ID_B"])
+                .action(clap::ArgAction::Append)
+                .value_parser(clap::value_parser!(i64))
+                .help("Statements to compare: two ids for a pair, three to six for a group; repeat for more comparisons"),
+        )
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 /// Comparison options on the command line.
@@ -621,6 +712,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Session { command } => session_command(&cli, command, format, &mut out),
+        Command::Report {
+            session,
+            out: target,
+        } => report(&cli, session, target, format, &mut out),
         Command::Backup { out: target } => {
             let library = open_library(&cli)?;
             library.backup(target)?;
@@ -959,4 +1055,271 @@ fn truncate(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{cut}…")
+}
+
+fn session_command(
+    cli: &Cli,
+    command: &SessionCommand,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    match command {
+        SessionCommand::List => {
+            let sessions = open_library(cli)?.sessions()?;
+            if format == OutputFormat::Json {
+                return json(&sessions, out);
+            }
+            for s in &sessions {
+                writeln!(
+                    out,
+                    "{:<19}  {:>3} comparison{}  {}",
+                    s.updated_at
+                        .get(..19)
+                        .unwrap_or(&s.updated_at)
+                        .replace('T', " "),
+                    s.comparisons,
+                    if s.comparisons == 1 { " " } else { "s" },
+                    s.name
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::Show { name } => {
+            let session = open_library(cli)?.load_session(name)?;
+            if format == OutputFormat::Json {
+                return json(&session, out);
+            }
+            print_session(&session, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::New {
+            name,
+            compare,
+            notes,
+            mode,
+            options,
+        } => {
+            let compare = &compare.0;
+            if notes.len() > compare.len() {
+                eprintln!(
+                    "onrecord: {} notes for {} comparison{}: each --note goes with one --compare, in order",
+                    notes.len(),
+                    compare.len(),
+                    if compare.len() == 1 { "" } else { "s" }
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let library = open_library(cli)?;
+            if library.sessions()?.iter().any(|s| s.name == *name) {
+                anyhow::bail!("a session named '{name}' already exists; choose another --name");
+            }
+            let mut comparisons = Vec::with_capacity(compare.len());
+            for (k, ids) in compare.iter().enumerate() {
+                let statements = ids
+                    .iter()
+                    .map(|id| library.session_statement(*id))
+                    .collect::<Result<Vec<_>, _>>()?;
+                comparisons.push(SessionComparison {
+                    statements,
+                    note: notes.get(k).cloned().unwrap_or_default(),
+                });
+            }
+            let session = Session {
+                name: name.clone(),
+                options: options.options(),
+                mode: if mode == "shared" {
+                    CompareMode::Shared
+                } else {
+                    CompareMode::Diff
+                },
+                comparisons,
+                current: Some(0),
+                ..Session::default()
+            };
+            library.save_session(&session)?;
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({ "name": session.name, "comparisons": session.comparisons.len() }),
+                    out,
+                );
+            }
+            writeln!(
+                out,
+                "Saved session '{}' ({} comparison{}).",
+                session.name,
+                session.comparisons.len(),
+                if session.comparisons.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::Export { name, out: target } => {
+            let session = open_library(cli)?.load_session(name)?;
+            session::write_file(target, &session)?;
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({ "name": session.name, "file": target.display().to_string() }),
+                    out,
+                );
+            }
+            writeln!(out, "Exported session '{name}' to {}", target.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::Import { file } => {
+            // The file is read before the library is opened: a damaged or
+            // foreign file leaves the library untouched.
+            let session = session::read_file(file)?;
+            let mut library = open_library(cli)?;
+            let before = library.counts()?.statements;
+            let imported = library.import_session(session)?;
+            let added = library.counts()?.statements - before;
+            if format == OutputFormat::Json {
+                return json(
+                    &serde_json::json!({
+                        "name": imported.name,
+                        "comparisons": imported.comparisons.len(),
+                        "statements_added": added,
+                    }),
+                    out,
+                );
+            }
+            writeln!(
+                out,
+                "Imported the session as '{}' ({} comparison{}; {added} statement{} added to the library).",
+                imported.name,
+                imported.comparisons.len(),
+                if imported.comparisons.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if added == 1 { "" } else { "s" }
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        SessionCommand::Rename { old, new } => {
+            open_library(cli)?.rename_session(old, new)?;
+            done(format, out, &format!("Renamed session '{old}' to '{new}'."))
+        }
+        SessionCommand::Delete { name } => {
+            open_library(cli)?.delete_session(name)?;
+            done(format, out, &format!("Deleted session '{name}'."))
+        }
+    }
+}
+
+/// Text rendering of a session: its comparisons, notes and statements.
+fn print_session(session: &Session, out: &mut impl Write) -> Result<()> {
+    let o = session.options;
+    let ignored: Vec<&str> = [
+        (o.ignore_case, "case"),
+        (o.ignore_punctuation, "punctuation"),
+        (o.ignore_typography, "typography"),
+        (o.ignore_whitespace, "whitespace"),
+    ]
+    .into_iter()
+    .filter_map(|(on, what)| on.then_some(what))
+    .collect();
+    writeln!(
+        out,
+        "{} — {} comparison{}, mode {}, ignoring {}",
+        session.name,
+        session.comparisons.len(),
+        if session.comparisons.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        session.mode.as_str(),
+        if ignored.is_empty() {
+            "nothing".to_string()
+        } else {
+            ignored.join(", ")
+        }
+    )?;
+    for (k, c) in session.comparisons.iter().enumerate() {
+        let open = if session.current == Some(k) {
+            "  (open)"
+        } else {
+            ""
+        };
+        writeln!(out, "{}. {}{open}", k + 1, c.label())?;
+        if !c.note.trim().is_empty() {
+            writeln!(
+                out,
+                "   note: {}",
+                c.note.trim().replace('\n', "\n         ")
+            )?;
+        }
+        for s in &c.statements {
+            writeln!(
+                out,
+                "   {:>7}  {:10}  {}: “{}”",
+                s.id.map(|id| format!("#{id}"))
+                    .unwrap_or_else(|| "—".into()),
+                s.date.as_deref().unwrap_or("—"),
+                s.speaker_name(),
+                truncate(&s.text, 90)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `onrecord report SESSION --out FILE`.
+fn report(
+    cli: &Cli,
+    name: &str,
+    target: &std::path::Path,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let extension = target
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let html = match extension.as_deref() {
+        Some("html" | "htm") => true,
+        Some("md" | "markdown") => false,
+        _ => {
+            eprintln!(
+                "onrecord: {}: a report is written as .html or .md — the extension says which",
+                target.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let path = std::path::Path::new(name);
+    let is_file = path.is_file()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("onrecord"));
+    let session = if is_file {
+        session::read_file(path)?
+    } else {
+        open_library(cli)?.load_session(name)?
+    };
+    let text = if html {
+        reports::html(&session)
+    } else {
+        reports::markdown(&session)
+    };
+    session::file::write_atomically(target, text.as_bytes()).map_err(|e| e.in_file(target))?;
+    let kind = if html { "html" } else { "markdown" };
+    if format == OutputFormat::Json {
+        return json(
+            &serde_json::json!({ "session": session.name, "report": target.display().to_string(), "format": kind }),
+            out,
+        );
+    }
+    writeln!(
+        out,
+        "Wrote the report of '{}' to {}",
+        session.name,
+        target.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
 }

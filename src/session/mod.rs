@@ -42,7 +42,8 @@ pub enum SessionError {
     #[error("{path}: {error}")]
     File {
         path: String,
-        #[source]
+        /// Not a `source`: the message already says it, and error chains
+        /// (`{:#}`) would say it twice.
         error: Box<SessionError>,
     },
     #[error("cannot read or write the file: {0}")]

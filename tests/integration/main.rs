@@ -6,6 +6,7 @@ mod compare;
 mod extract;
 mod import;
 mod ingest;
+mod session;
 mod store;
 
 use std::path::{Path, PathBuf};
