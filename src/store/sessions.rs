@@ -705,6 +705,53 @@ mod tests {
     }
 
     #[test]
+    fn an_article_with_the_same_words_spaced_otherwise_holds_the_statement() {
+        let (_dir, mut library) = library();
+        let mut w = library.writer().unwrap();
+        w.add(
+            &Document {
+                body: "We are  concerned about\nthe attacks.".into(),
+                ..Document::default()
+            },
+            Some("clip.txt"),
+            &[],
+        )
+        .unwrap();
+        w.commit().unwrap();
+        let mut session = sample();
+        session.comparisons.truncate(1);
+        session.comparisons[0].statements[0].id = None;
+        let imported = library.import_session(session).unwrap();
+        let kirby = &imported.comparisons[0].statements[0];
+        assert_eq!(
+            kirby.text, "We are  concerned about\nthe attacks.",
+            "the library's spacing"
+        );
+        let local = library.statement(kirby.id.unwrap()).unwrap();
+        assert_eq!(local.text, kirby.text);
+        assert_eq!(local.speaker.as_deref(), Some("John Kirby"));
+        let counts = library.counts().unwrap();
+        assert_eq!((counts.articles, counts.statements), (2, 2));
+    }
+
+    #[test]
+    fn statements_without_words_are_matched_too() {
+        let (_dir, mut library) = library();
+        let mut session = sample();
+        session.comparisons.truncate(1);
+        session.comparisons[0].statements[1].text = "…!".into();
+        session.comparisons[0].statements[1].id = None;
+        let first = library.import_session(session.clone()).unwrap();
+        let before = library.counts().unwrap();
+        let second = library.import_session(session).unwrap();
+        assert_eq!(library.counts().unwrap(), before);
+        assert_eq!(
+            first.comparisons[0].statements[1].id,
+            second.comparisons[0].statements[1].id
+        );
+    }
+
+    #[test]
     fn a_name_taken_by_another_session_gets_a_number() {
         let (_dir, mut library) = library();
         let mut mine = sample();
