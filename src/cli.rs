@@ -320,6 +320,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let format = cli.format;
     let mut out = std::io::stdout().lock();
     let Some(command) = &cli.command else {
+        if has_display() {
+            drop(out);
+            return run_app(&cli);
+        }
         return run_default(&cli, &mut out);
     };
     match command {
@@ -732,8 +736,35 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// No command: until the desktop app lands, open (and on first run seed) the
-/// default library and show where things stand and how to go on.
+/// Whether a window can open here (X11 or Wayland).
+fn has_display() -> bool {
+    ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+/// No command and a display: the desktop app, on the same library the CLI
+/// uses (seeded with the samples on the first run).
+fn run_app(cli: &Cli) -> Result<ExitCode> {
+    let library = match &cli.db {
+        Some(path) => path.clone(),
+        None => default_db_path()?,
+    };
+    if let Some(dir) = library.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the library folder {}", dir.display()))?;
+    }
+    crate::app::run_native(crate::app::AppConfig {
+        library,
+        picker: std::sync::Arc::new(crate::app::NativePicker),
+        load_samples_if_empty: true,
+    })
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// No command and no display: open (and on first run seed) the library and
+/// show where things stand and how to go on from the command line.
 fn run_default(cli: &Cli, out: &mut impl Write) -> Result<ExitCode> {
     let mut library = open_library(cli)?;
     if library.counts()?.articles == 0 {

@@ -42,6 +42,8 @@
 //! Whole files and folders go through [`import::import`], which parses on
 //! worker threads, isolates parser panics and commits in batches.
 
+pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod compare;
 pub mod dates;

@@ -30,7 +30,13 @@
 use crate::import::{self, ImportEvent};
 use crate::isolate;
 use crate::model::{Article, ImportResult, ImportSummary, Speaker, Statement};
-use crate::store::{ArticleQuery, Library, LibraryCounts, SearchHit, StatementQuery, StoreError};
+use crate::session::{self, Session, SessionError, SessionStatement};
+use crate::store::SessionInfo;
+use crate::store::{
+    ArticleQuery, Library, LibraryCounts, RankedPair, SavedTopic, SearchHit, StatementQuery,
+    StoreError,
+};
+use crate::topics::SuggestedTopic;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -57,6 +63,75 @@ pub enum Request {
     Search {
         query: String,
         limit: usize,
+    },
+    /// One statement by id.
+    Statement {
+        id: i64,
+    },
+    /// A speaker's (or everyone's) statements on a topic (FTS5 query or
+    /// saved topic name; any topic when `None`), in date order.
+    StatementsOnTopic {
+        speaker: Option<String>,
+        topic: Option<String>,
+    },
+    /// Two speakers' statements that make the same point, best first.
+    RankedPairs {
+        speaker_a: String,
+        speaker_b: String,
+        topic: Option<String>,
+        limit: usize,
+    },
+    /// Terms the given speakers (any two speakers when empty) share.
+    SuggestedTopics {
+        speakers: Vec<String>,
+        limit: usize,
+    },
+    SavedTopics,
+    SaveTopic {
+        name: String,
+        query: String,
+    },
+    /// A user's correction: everything `from` said was said by `into`.
+    MergeSpeakers {
+        from: String,
+        into: String,
+    },
+    /// A user's correction: this statement was said by `speaker`.
+    CorrectSpeaker {
+        statement_id: i64,
+        speaker: String,
+    },
+    /// A user's correction: this span is not a statement.
+    RemoveStatement {
+        statement_id: i64,
+    },
+    /// Statements by id with their sources, as a session keeps them.
+    SessionStatements {
+        ids: Vec<i64>,
+    },
+    /// Save (create or replace) a session in the library (autosave).
+    SaveSession(Session),
+    /// The library's sessions, newest first.
+    Sessions,
+    LoadSession {
+        name: String,
+    },
+    /// The most recently saved session, if any (reopened on start).
+    LastSession,
+    /// Write a session to a `.onrecord` file (write, then rename).
+    WriteSessionFile {
+        path: PathBuf,
+        session: Session,
+    },
+    /// Read a `.onrecord` file, add its statements the library lacks, and
+    /// save it as a session (all or nothing).
+    OpenSessionFile {
+        path: PathBuf,
+    },
+    /// Write a session's report: HTML, or Markdown for a `.md` path.
+    ExportReport {
+        path: PathBuf,
+        session: Session,
     },
     /// Import files and folders (folders recursively).
     Import {
@@ -86,6 +161,23 @@ impl Request {
             Request::Statements(_) => "listing statements",
             Request::Speakers => "listing speakers",
             Request::Search { .. } => "searching",
+            Request::Statement { .. } => "reading a statement",
+            Request::StatementsOnTopic { .. } => "listing statements on a topic",
+            Request::RankedPairs { .. } => "ranking statement pairs",
+            Request::SuggestedTopics { .. } => "suggesting topics",
+            Request::SavedTopics => "listing saved topics",
+            Request::SaveTopic { .. } => "saving a topic",
+            Request::MergeSpeakers { .. } => "merging speakers",
+            Request::CorrectSpeaker { .. } => "changing a statement's speaker",
+            Request::RemoveStatement { .. } => "removing a statement",
+            Request::SessionStatements { .. } => "reading statements for a comparison",
+            Request::SaveSession(_) => "saving the session",
+            Request::Sessions => "listing sessions",
+            Request::LoadSession { .. } => "opening a session",
+            Request::LastSession => "reopening the last session",
+            Request::WriteSessionFile { .. } => "saving the session file",
+            Request::OpenSessionFile { .. } => "opening the session file",
+            Request::ExportReport { .. } => "exporting the report",
             Request::Import { .. } => "importing",
             Request::ImportSamples => "importing the sample library",
             Request::Backup { .. } => "backing up the library",
@@ -110,6 +202,23 @@ pub enum Reply {
     Statements(Vec<Statement>),
     Speakers(Vec<Speaker>),
     Search(Vec<SearchHit>),
+    Statement(Statement),
+    RankedPairs(Vec<RankedPair>),
+    SuggestedTopics(Vec<SuggestedTopic>),
+    SavedTopics(Vec<SavedTopic>),
+    /// A correction is stored; the message says what changed.
+    Edited(String),
+    SessionStatements(Vec<SessionStatement>),
+    SessionSaved {
+        name: String,
+    },
+    Sessions(Vec<SessionInfo>),
+    /// A session (None: there is none to reopen).
+    Session(Option<Session>),
+    /// A file was written.
+    Wrote {
+        path: PathBuf,
+    },
     /// An import has read `done` of `total` files (not yet durable).
     ImportProgress {
         done: usize,
@@ -368,12 +477,23 @@ fn serve(
     }
 }
 
+/// Why a request failed; the message is what the user reads.
+#[derive(Debug, thiserror::Error)]
+enum WorkerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    #[error("{path}: cannot write the report ({reason})")]
+    Report { path: String, reason: String },
+}
+
 fn answer(
     library: &mut Library,
     job: &Job,
     replies: &mpsc::Sender<Response>,
     wake: &Wake,
-) -> Result<Reply, StoreError> {
+) -> Result<Reply, WorkerError> {
     Ok(match &job.request {
         Request::Counts => Reply::Counts(library.counts()?),
         Request::Articles(query) => Reply::Articles(library.articles(query)?),
@@ -384,6 +504,83 @@ fn answer(
         Request::Statements(query) => Reply::Statements(library.statements(query)?),
         Request::Speakers => Reply::Speakers(library.speakers()?),
         Request::Search { query, limit } => Reply::Search(library.search(query, *limit)?),
+        Request::Statement { id } => Reply::Statement(library.statement(*id)?),
+        Request::StatementsOnTopic { speaker, topic } => {
+            Reply::Statements(library.statements_on_topic(speaker.as_deref(), topic.as_deref())?)
+        }
+        Request::RankedPairs {
+            speaker_a,
+            speaker_b,
+            topic,
+            limit,
+        } => Reply::RankedPairs(library.ranked_pairs(
+            speaker_a,
+            speaker_b,
+            topic.as_deref(),
+            *limit,
+        )?),
+        Request::SuggestedTopics { speakers, limit } => {
+            Reply::SuggestedTopics(library.suggested_topics(speakers, *limit)?)
+        }
+        Request::SavedTopics => Reply::SavedTopics(library.saved_topics()?),
+        Request::SaveTopic { name, query } => {
+            library.save_topic(name, query)?;
+            Reply::SavedTopics(library.saved_topics()?)
+        }
+        Request::MergeSpeakers { from, into } => {
+            library.merge_speakers(from, into)?;
+            Reply::Edited(format!("{from} merged into {into}"))
+        }
+        Request::CorrectSpeaker {
+            statement_id,
+            speaker,
+        } => {
+            library.correct_speaker(*statement_id, speaker)?;
+            Reply::Edited(format!(
+                "statement {statement_id} now credited to {speaker}"
+            ))
+        }
+        Request::RemoveStatement { statement_id } => {
+            library.remove_statement(*statement_id)?;
+            Reply::Edited(format!("statement {statement_id} is no longer a statement"))
+        }
+        Request::SessionStatements { ids } => Reply::SessionStatements(
+            ids.iter()
+                .map(|&id| library.session_statement(id))
+                .collect::<Result<_, _>>()?,
+        ),
+        Request::SaveSession(session) => {
+            library.save_session(session)?;
+            Reply::SessionSaved {
+                name: session.name.clone(),
+            }
+        }
+        Request::Sessions => Reply::Sessions(library.sessions()?),
+        Request::LoadSession { name } => Reply::Session(Some(library.load_session(name)?)),
+        Request::LastSession => Reply::Session(library.last_session()?),
+        Request::WriteSessionFile { path, session } => {
+            session::write_file(path, session)?;
+            Reply::Wrote { path: path.clone() }
+        }
+        Request::OpenSessionFile { path } => {
+            let session = session::read_file(path)?;
+            Reply::Session(Some(library.import_session(session)?))
+        }
+        Request::ExportReport { path, session } => {
+            let markdown = path.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+            });
+            let text = if markdown {
+                crate::report::markdown(session)
+            } else {
+                crate::report::html(session)
+            };
+            crate::atomic::write(path, text.as_bytes()).map_err(|e| WorkerError::Report {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            Reply::Wrote { path: path.clone() }
+        }
         Request::Import { paths } => {
             let (inputs, failures, skipped) = import::collect_inputs(paths);
             let mut on_event = progress_reporter(job.id, replies, wake);

@@ -88,13 +88,23 @@ pub fn shared_phrases(a: &str, b: &str) -> Vec<SharedPhrase> {
         }
     }
     let mut found: Vec<SharedPhrase> = Vec::new();
+    let mut starts_seen: std::collections::HashSet<(usize, usize)> =
+        std::collections::HashSet::new();
     for j in 0..wb.len() - 1 {
         let Some(starts) = anchors.get(&(wb[j].0.as_str(), wb[j + 1].0.as_str())) else {
             continue;
         };
-        for &i in starts.iter().take(64) {
-            // maximal: not the continuation of a longer match
-            if i > 0 && j > 0 && wa[i - 1].0 == wb[j - 1].0 {
+        for &anchor in starts.iter().take(64) {
+            // Maximal: start where the match really starts. The words before
+            // an anchor may match without being an anchor themselves ("we
+            // have" is two function words), so walk back rather than assume
+            // an earlier anchor found it.
+            let (mut i, mut j) = (anchor, j);
+            while i > 0 && j > 0 && wa[i - 1].0 == wb[j - 1].0 {
+                i -= 1;
+                j -= 1;
+            }
+            if !starts_seen.insert((i, j)) {
                 continue;
             }
             let mut len = 2;
@@ -165,5 +175,18 @@ mod tests {
             "function words alone are no phrase"
         );
         assert!(shared_phrases("", "anything at all").is_empty());
+    }
+
+    #[test]
+    fn a_phrase_that_starts_with_function_words_is_found() {
+        // Regression: "We have a shared …" was skipped as the continuation of
+        // a longer match, but "we have" (two function words) is no anchor.
+        let a = "Pakistan has paid a heavy price. We have a shared interest in combating threats to regional security.";
+        let b = "The people have suffered greatly. We have a shared interest in combating threats to regional security, and we will continue.";
+        let phrases: Vec<String> = shared_phrases(a, b).into_iter().map(|p| p.text).collect();
+        assert_eq!(
+            phrases,
+            ["shared interest in combating threats to regional security"]
+        );
     }
 }

@@ -14,7 +14,7 @@ mod write;
 
 pub use read::{ArticleQuery, LibraryCounts, SearchHit, StatementQuery};
 pub use sessions::{SESSION_SOURCE, SessionInfo};
-pub use topics::{Reuse, SavedTopic};
+pub use topics::{RankedPair, Reuse, SavedTopic};
 pub use write::{Added, ImportWriter, content_hash};
 
 use rusqlite::{Connection, OpenFlags};

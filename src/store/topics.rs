@@ -25,7 +25,71 @@ pub struct Reuse {
     pub words: usize,
 }
 
+/// Two speakers' statements that speak to the same point, best first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedPair {
+    pub score: f64,
+    pub a: Statement,
+    pub b: Statement,
+}
+
 impl Library {
+    /// The pairs of statements by `speaker_a` and `speaker_b` on `topic` (any
+    /// topic when `None`) that make the same point, best first; scored by
+    /// TF-IDF against the whole library, so words everyone uses count little.
+    pub fn ranked_pairs(
+        &self,
+        speaker_a: &str,
+        speaker_b: &str,
+        topic: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<RankedPair>, StoreError> {
+        let a = self.statements_on_topic(Some(speaker_a), topic)?;
+        let b = self.statements_on_topic(Some(speaker_b), topic)?;
+        if a.is_empty() || b.is_empty() {
+            return Ok(Vec::new());
+        }
+        let everything = self.statements(&StatementQuery::default())?;
+        let corpus: Vec<&str> = everything.iter().map(|s| s.text.as_str()).collect();
+        let texts_a: Vec<&str> = a.iter().map(|s| s.text.as_str()).collect();
+        let texts_b: Vec<&str> = b.iter().map(|s| s.text.as_str()).collect();
+        Ok(topics::rank_pairs_in(&texts_a, &texts_b, &corpus)
+            .into_iter()
+            .take(limit)
+            .map(|p| RankedPair {
+                score: p.score,
+                a: a[p.a].clone(),
+                b: b[p.b].clone(),
+            })
+            .collect())
+    }
+
+    /// Key terms the given speakers share (every speaker's statements when
+    /// `speakers` is empty; then any two speakers sharing a term suffice).
+    pub fn suggested_topics(
+        &self,
+        speakers: &[String],
+        limit: usize,
+    ) -> Result<Vec<topics::SuggestedTopic>, StoreError> {
+        let statements = self.statements(&StatementQuery::default())?;
+        let pairs: Vec<(&str, &str)> = statements
+            .iter()
+            .filter_map(|s| Some((s.speaker.as_deref()?, s.text.as_str())))
+            .collect();
+        // Commonness is judged against the whole library: a term in most of
+        // two speakers' statements ("Pakistan") is exactly the shared topic.
+        let shared_by_all = |t: &topics::SuggestedTopic| {
+            speakers
+                .iter()
+                .all(|wanted| t.speakers.iter().any(|s| s.eq_ignore_ascii_case(wanted)))
+        };
+        Ok(topics::suggest_topics(&pairs, 2)
+            .into_iter()
+            .filter(shared_by_all)
+            .take(limit)
+            .collect())
+    }
+
     /// Saves (or replaces) a topic query under a name.
     pub fn save_topic(&self, name: &str, query: &str) -> Result<(), StoreError> {
         if name.trim().is_empty() || query.trim().is_empty() {

@@ -1,6 +1,7 @@
 //! The integration tests: one test binary (faster to link than one per file),
 //! one module per area.
 
+mod app;
 mod cli;
 mod compare;
 mod extract;
@@ -17,6 +18,10 @@ pub fn onrecord(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_onrecord"))
         .args(args)
         .env("ONRECORD_DB", db)
+        // Without a display, no command prints the library's state and the
+        // help instead of opening the app: a test never opens a window.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
         .output()
         .expect("the binary runs")
 }

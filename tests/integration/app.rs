@@ -1,0 +1,274 @@
+//! The desktop app driven like a user would, by accessible labels, on a
+//! temporary library: import the samples through the (injected) file picker,
+//! compare Kirby and Miller on a shared topic, note, save, reopen elsewhere.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use onrecord::app::{AppConfig, OnRecordApp, ScriptedPicker};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The sample articles and transcripts (not the annotation key beside them).
+fn sample_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "tsv") && !p.ends_with("EXPECTED.md"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn start(library: &Path, picker: Arc<ScriptedPicker>) -> Harness<'static, OnRecordApp> {
+    let config = AppConfig {
+        library: library.to_path_buf(),
+        picker,
+        load_samples_if_empty: false,
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(move |cc| OnRecordApp::new(cc, config))
+}
+
+/// Steps the app (its worker answers on other threads) until `found` holds.
+fn wait_for(
+    h: &mut Harness<'static, OnRecordApp>,
+    what: &str,
+    found: impl Fn(&Harness<'static, OnRecordApp>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        h.step();
+        if found(h) {
+            h.step();
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn has_label_containing(h: &Harness<'static, OnRecordApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// The similarity shown, in percent.
+fn similarity(h: &Harness<'static, OnRecordApp>) -> u32 {
+    let node = h.get_by_label_contains("Similarity ");
+    // A label's words are its accessible value.
+    let label = node.accesskit_node().value().unwrap_or_default();
+    label
+        .trim_start_matches("Similarity ")
+        .trim_end_matches('%')
+        .parse()
+        .unwrap_or_else(|_| panic!("a percentage in {label:?}"))
+}
+
+#[test]
+fn import_compare_note_save_and_reopen_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = start(&dir.path().join("first.sqlite3"), picker.clone());
+    wait_for(&mut h, "the library to open", |h| {
+        has_label_containing(h, "0 articles ·")
+    });
+
+    // Import the sample library through File → Import files… (Ctrl+O).
+    picker.push(sample_files());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for(&mut h, "the import to finish", |h| {
+        has_label_containing(h, "Import done")
+    });
+    assert!(has_label_containing(
+        &h,
+        "17 imported, 0 duplicates, 0 failed"
+    ));
+    wait_for(&mut h, "the counts", |h| {
+        has_label_containing(h, "17 articles ·")
+    });
+
+    // Choose the two spokesmen.
+    wait_for(&mut h, "the speakers", |h| h.state().speaker_count() > 0);
+    h.get_by_label("Speaker A").click();
+    wait_for(&mut h, "the list of speakers", |h| {
+        h.query_by_label("John Kirby").is_some()
+    });
+    h.get_by_label("John Kirby").click();
+    h.step();
+    h.get_by_label("Speaker B").click();
+    wait_for(&mut h, "the list of speakers", |h| {
+        h.query_by_label("Matthew Miller").is_some()
+    });
+    h.get_by_label("Matthew Miller").click();
+    wait_for(&mut h, "the topics they share", |h| {
+        has_label_containing(h, "Shared topics:")
+    });
+
+    // A shared topic about Pakistan, then the best pair.
+    h.get_by_label("pakistan").click();
+    wait_for(&mut h, "the ranked pairs", |h| {
+        has_label_containing(h, "pairs, best first")
+    });
+    h.get_by_label_contains(" 1. ").click();
+    wait_for(&mut h, "the comparison", |h| {
+        has_label_containing(h, "Similarity ")
+    });
+
+    // The changes are listed, words are marked, the similarity is shown.
+    assert!(has_label_containing(&h, "All changes"));
+    assert!(
+        h.query_all_by_label_contains("Sentence ").count() >= 1,
+        "a change in the list"
+    );
+    let before = similarity(&h);
+    assert!(
+        before > 0 && before < 100,
+        "a pair of different statements: {before}%"
+    );
+
+    // Ignore an option: the checkbox holds it.
+    h.get_by_label("Ignore case").click();
+    h.step();
+    h.step();
+    assert_eq!(
+        h.get_by_label("Ignore case").accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+
+    // Walk to the first change with the keyboard.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.step();
+
+    // A note on the comparison.
+    h.get_by_label("Note on this comparison").click();
+    h.step();
+    h.get_by_label("Note on this comparison")
+        .type_text("Miller adds the UN; Kirby does not.");
+    h.step();
+
+    // File → Save session as… (Ctrl+S) to a file.
+    let file = dir.path().join("kirby-miller.onrecord");
+    picker.push(vec![file.clone()]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_for(&mut h, "the session file", |h| {
+        has_label_containing(h, "Wrote the session")
+    });
+    assert!(file.exists());
+    drop(h);
+
+    // A fresh app on another, empty library opens the file.
+    let picker = ScriptedPicker::new();
+    let mut h = start(&dir.path().join("second.sqlite3"), picker.clone());
+    wait_for(&mut h, "the second library to open", |h| {
+        has_label_containing(h, "0 articles ·")
+    });
+    picker.push(vec![file]);
+    h.get_by_label("File").click();
+    wait_for(&mut h, "the File menu", |h| {
+        h.query_by_label("Open session…").is_some()
+    });
+    h.get_by_label("Open session…").click();
+    wait_for(&mut h, "the session to open", |h| {
+        has_label_containing(h, "Similarity ")
+    });
+    assert!(has_label_containing(&h, "Opened the session"));
+    assert!(has_label_containing(&h, "John Kirby"));
+    assert!(has_label_containing(&h, "Matthew Miller"));
+    assert_eq!(
+        h.get_by_label("Note on this comparison")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("Miller adds the UN; Kirby does not."),
+        "the note came along"
+    );
+    assert_eq!(
+        h.get_by_label("Ignore case").accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+}
+
+/// Replaces the text of the field labelled `label`.
+fn retype(h: &mut Harness<'static, OnRecordApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.step();
+}
+
+/// Image snapshots of the main views, rendered on the CPU (wgpu on Mesa
+/// lavapipe). A changed look fails here and writes `*.new.png` beside the
+/// baseline; accept it with `UPDATE_SNAPSHOTS=1 cargo test`.
+#[test]
+fn the_main_views_look_as_they_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let config = AppConfig {
+        library: dir.path().join("snapshots.sqlite3"),
+        picker: picker.clone(),
+        load_samples_if_empty: false,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .wgpu()
+        .build_eframe(move |cc| OnRecordApp::new(cc, config));
+    wait_for(&mut h, "the library to open", |h| {
+        has_label_containing(h, "0 articles ·")
+    });
+    picker.push(sample_files());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for(&mut h, "the counts", |h| {
+        has_label_containing(h, "17 articles ·")
+    });
+    // The session is named after the clock; a snapshot must not be.
+    retype(&mut h, "Session name", "Kirby and Miller on Pakistan");
+    wait_for(&mut h, "the speakers", |h| h.state().speaker_count() > 0);
+
+    h.get_by_label("Speaker A").click();
+    wait_for(&mut h, "the list of speakers", |h| {
+        h.query_by_label("John Kirby").is_some()
+    });
+    h.get_by_label("John Kirby").click();
+    h.step();
+    h.get_by_label("Speaker B").click();
+    wait_for(&mut h, "the list of speakers", |h| {
+        h.query_by_label("Matthew Miller").is_some()
+    });
+    h.get_by_label("Matthew Miller").click();
+    wait_for(&mut h, "the topics they share", |h| {
+        has_label_containing(h, "Shared topics:")
+    });
+    h.get_by_label("pakistan").click();
+    wait_for(&mut h, "the ranked pairs", |h| {
+        has_label_containing(h, "pairs, best first")
+    });
+    h.get_by_label_contains(" 1. ").click();
+    wait_for(&mut h, "the comparison", |h| {
+        has_label_containing(h, "Similarity ")
+    });
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run_steps(4);
+    h.snapshot("compare_diff");
+
+    h.get_by_label("Shared language").click();
+    h.run_steps(4);
+    h.snapshot("compare_shared");
+
+    h.get_by_label("Timeline").click();
+    wait_for(&mut h, "the timeline", |h| {
+        has_label_containing(h, "over time")
+    });
+    h.run_steps(8);
+    h.snapshot("timeline");
+
+    h.get_by_label_contains("US 'deeply concern").click();
+    wait_for(&mut h, "the article", |h| {
+        has_label_containing(h, "statements:")
+    });
+    h.run_steps(4);
+    h.snapshot("reader");
+}
