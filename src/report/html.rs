@@ -267,6 +267,17 @@ fn comparison(
             }
             out.push_str("</tbody>\n</table>\n");
         }
+        Body::Alone => {
+            out.push_str("<table class=\"alone\">\n<thead><tr>");
+            for s in &c.statements {
+                statement_header(out, s, citations.number(s), "");
+            }
+            out.push_str("</tr></thead>\n<tbody><tr>");
+            for s in &c.statements {
+                let _ = write!(out, "<td>{}</td>", esc_lines(&s.text));
+            }
+            out.push_str("</tr></tbody>\n</table>\n<p class=\"stats\">Nothing to compare yet: a comparison needs two statements or more.</p>\n");
+        }
     }
     out.push_str("</section>\n");
 }

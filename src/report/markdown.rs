@@ -5,8 +5,8 @@
 //! of long sentences do not read as text).
 
 use super::{
-    Body, Citations, Mark, Piece, Side, body, kind_text, link, mode_text, options_text, percent,
-    role_line, row_kind, row_pieces, shared_pieces, sharing, source_line, summary_text,
+    Body, Citations, Mark, Piece, Side, body, kind_text, letter, link, mode_text, options_text,
+    percent, role_line, row_kind, row_pieces, shared_pieces, sharing, source_line, summary_text,
 };
 use crate::compare::{Comparison, RowKind};
 use crate::session::{Session, SessionComparison, SessionStatement};
@@ -158,8 +158,8 @@ fn comparison(
     if !c.note.trim().is_empty() {
         let _ = write!(out, "> **Note:**\n>\n{}\n\n", quote(&c.note));
     }
-    let letters = ["A", "B", "C", "D", "E", "F"];
-    for (s, letter) in c.statements.iter().zip(letters) {
+    for (k, s) in c.statements.iter().enumerate() {
+        let letter = letter(k);
         let _ = writeln!(out, "- **{letter}** {}", who(s, citations.number(s)));
     }
     out.push('\n');
@@ -213,7 +213,8 @@ fn comparison(
             out.push_str("### Sentence by sentence\n\n");
             for (r, row) in table.rows.iter().enumerate() {
                 let _ = write!(out, "**{}**\n\n", r + 1);
-                for (cell, letter) in row.cells.iter().zip(letters) {
+                for (k, cell) in row.cells.iter().enumerate() {
+                    let letter = letter(k);
                     match cell {
                         Some(cell) => {
                             let (glyph, word) = sharing(cell.sharing);
@@ -230,6 +231,9 @@ fn comparison(
                 }
                 out.push('\n');
             }
+        }
+        Body::Alone => {
+            out.push_str("*Nothing to compare yet: a comparison needs two statements or more.*\n\n")
         }
     }
 }

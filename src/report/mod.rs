@@ -31,6 +31,9 @@ enum Body {
     },
     /// Three to six statements in one table.
     NWay(NWay),
+    /// Fewer than two statements (a comparison still being set up, in a
+    /// session that was not validated): nothing to compare them with.
+    Alone,
 }
 
 fn body(c: &SessionComparison, mode: CompareMode, options: &Options) -> Body {
@@ -40,6 +43,7 @@ fn body(c: &SessionComparison, mode: CompareMode, options: &Options) -> Body {
             comparison: compare(&a.text, &b.text, options),
             phrases: shared_phrases(&a.text, &b.text),
         },
+        ([] | [_], _) => Body::Alone,
         (statements, _) => {
             let texts: Vec<&str> = statements.iter().map(|s| s.text.as_str()).collect();
             Body::NWay(nway(&texts, options))
@@ -175,6 +179,14 @@ fn sharing(s: Sharing) -> (&'static str, &'static str) {
         Sharing::Shared => ("=", "shared"),
         Sharing::Similar => ("≈", "similar"),
         Sharing::Unique => ("≠", "unique"),
+    }
+}
+
+/// "A", "B", … — the letter of a comparison's `k`th statement.
+fn letter(k: usize) -> String {
+    match u8::try_from(k) {
+        Ok(k) if k < 26 => char::from(b'A' + k).to_string(),
+        _ => format!("#{}", k + 1),
     }
 }
 

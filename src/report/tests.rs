@@ -276,6 +276,40 @@ fn an_empty_session_still_makes_a_report() {
 }
 
 #[test]
+fn comparisons_of_any_size_make_a_report() {
+    // Sessions are validated when read, but a report may be asked of one
+    // being set up: a lone statement, none, or more than six.
+    let mut session = session(CompareMode::Diff);
+    let lone = session.comparisons[0].statements[0].clone();
+    let seven = vec![lone.clone(); 7];
+    session.comparisons = vec![
+        SessionComparison {
+            statements: vec![lone],
+            note: String::new(),
+        },
+        SessionComparison {
+            statements: Vec::new(),
+            note: "empty".into(),
+        },
+        SessionComparison {
+            statements: seven,
+            note: String::new(),
+        },
+    ];
+    let page = html(&session);
+    assert!(page.contains("<table class=\"alone\">"));
+    assert_eq!(
+        page.matches("Nothing to compare yet").count(),
+        2,
+        "the lone statement and the empty comparison"
+    );
+    assert!(page.contains("We are concerned about the rise in attacks."));
+    let md = markdown(&session);
+    assert!(md.contains("- **G** [1] John Kirby"), "{md}");
+    assert_eq!(md.matches("*Nothing to compare yet").count(), 2);
+}
+
+#[test]
 fn links_are_only_web_urls() {
     assert_eq!(
         link(Some(" https://a.example/x ")),
