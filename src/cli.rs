@@ -1338,7 +1338,8 @@ fn report(
     } else {
         reports::markdown(&session)
     };
-    session::file::write_atomically(target, text.as_bytes()).map_err(|e| e.in_file(target))?;
+    crate::atomic::write(target, text.as_bytes())
+        .with_context(|| format!("{}: cannot write the report", target.display()))?;
     let kind = if html { "html" } else { "markdown" };
     if format == OutputFormat::Json {
         return json(

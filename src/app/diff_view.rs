@@ -357,39 +357,44 @@ fn row_job(ui: &Ui, row: &Row, side: Side, width: f32) -> LayoutJob {
         return job;
     };
     match row.kind {
-        RowKind::Moved => {
-            append_marked(&mut job, ui, "↪ moved: ", Mark::Moved);
-            append_marked(&mut job, ui, text, Mark::Moved);
-        }
         RowKind::Added => append_marked(&mut job, ui, text, Mark::Added),
         RowKind::Dropped => append_marked(&mut job, ui, text, Mark::Removed),
-        RowKind::Equal | RowKind::Reworded if row.ops.is_empty() => {
-            append_marked(&mut job, ui, text, Mark::Plain)
-        }
-        RowKind::Equal | RowKind::Reworded => {
-            let mut previous: Option<char> = None;
-            for op in &row.ops {
-                let (words, mark) = match (op.tag, side) {
-                    (OpTag::Equal, Side::A) => (op.a.as_deref(), Mark::Plain),
-                    (OpTag::Equal, Side::B) => (op.b.as_deref(), Mark::Plain),
-                    (OpTag::Delete, Side::A) => (op.a.as_deref(), Mark::Removed),
-                    (OpTag::Insert, Side::B) => (op.b.as_deref(), Mark::Added),
-                    (OpTag::Ignored, Side::A) => (op.a.as_deref(), Mark::Ignored),
-                    (OpTag::Ignored, Side::B) => (op.b.as_deref(), Mark::Ignored),
-                    _ => (None, Mark::Plain),
-                };
-                if let Some(words) = words.map(str::trim).filter(|w| !w.is_empty()) {
-                    // Ops hold words without the spaces between them.
-                    if previous.is_some_and(|p| needs_space(p, words)) {
-                        append_marked(&mut job, ui, " ", Mark::Plain);
-                    }
-                    append_marked(&mut job, ui, words, mark);
-                    previous = words.chars().last();
-                }
+        RowKind::Equal | RowKind::Reworded | RowKind::Moved => {
+            if row.kind == RowKind::Moved {
+                // The arrow says it; the colour only repeats it.
+                append_marked(&mut job, ui, "↪ moved: ", Mark::Moved);
             }
+            if row.ops.is_empty() {
+                append_marked(&mut job, ui, text, Mark::Plain);
+            }
+            append_ops(&mut job, ui, row, side);
         }
     }
     job
+}
+
+/// A row's word diff, one side of it.
+fn append_ops(job: &mut LayoutJob, ui: &Ui, row: &Row, side: Side) {
+    let mut previous: Option<char> = None;
+    for op in &row.ops {
+        let (words, mark) = match (op.tag, side) {
+            (OpTag::Equal, Side::A) => (op.a.as_deref(), Mark::Plain),
+            (OpTag::Equal, Side::B) => (op.b.as_deref(), Mark::Plain),
+            (OpTag::Delete, Side::A) => (op.a.as_deref(), Mark::Removed),
+            (OpTag::Insert, Side::B) => (op.b.as_deref(), Mark::Added),
+            (OpTag::Ignored, Side::A) => (op.a.as_deref(), Mark::Ignored),
+            (OpTag::Ignored, Side::B) => (op.b.as_deref(), Mark::Ignored),
+            _ => (None, Mark::Plain),
+        };
+        if let Some(words) = words.map(str::trim).filter(|w| !w.is_empty()) {
+            // Ops hold words without the spaces between them.
+            if previous.is_some_and(|p| needs_space(p, words)) {
+                append_marked(job, ui, " ", Mark::Plain);
+            }
+            append_marked(job, ui, words, mark);
+            previous = words.chars().last();
+        }
+    }
 }
 
 /// Whether a space goes between a piece ending in `before` and `next`: not
@@ -451,10 +456,11 @@ fn side_header(ui: &mut Ui, s: &SessionStatement) -> bool {
 
 /// Both texts in full with the wording they share highlighted in both.
 fn shared_view(ui: &mut Ui, a: &str, b: &str, shared: &[compare::shared::SharedPhrase]) {
-    ui.label(format!(
-        "{} shared phrases (highlighted in both):",
-        shared.len()
-    ));
+    ui.label(match shared.len() {
+        0 => "No phrase of two content words or more in common.".to_string(),
+        1 => "1 shared phrase (highlighted in both):".to_string(),
+        n => format!("{n} shared phrases (highlighted in both):"),
+    });
     egui::ScrollArea::vertical()
         .id_salt("shared")
         .auto_shrink(false)

@@ -91,6 +91,19 @@ impl OnRecordApp {
     /// Makes `session` the current one and goes back to where the user was.
     pub(super) fn restore_session(&mut self, session: Session, save: bool) {
         self.autosave_now();
+        let mut session = session;
+        // A session made elsewhere (the CLI) may not say which comparison
+        // was open or whose statements were being chosen: the first one.
+        if session.current.is_none() && !session.comparisons.is_empty() {
+            session.current = Some(0);
+        }
+        if session.view.speaker_a.is_none()
+            && let Some(first) = session.comparisons.first()
+        {
+            let mut speakers = first.statements.iter().filter_map(|s| s.speaker.clone());
+            session.view.speaker_a = speakers.next();
+            session.view.speaker_b = speakers.next();
+        }
         let view = session.view.clone();
         self.session.current = session;
         self.compare.speaker_a = view.speaker_a.unwrap_or_default();

@@ -14,9 +14,8 @@
 
 use super::{MAX_FILE_BYTES, SESSION_FORMAT, SESSION_VERSION, Session, SessionError};
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What is written.
 #[derive(Serialize)]
@@ -165,47 +164,8 @@ fn read(path: &Path) -> Result<Session, SessionError> {
 /// read back).
 pub fn write_file(path: &Path, session: &Session) -> Result<(), SessionError> {
     session.validate().map_err(|e| e.in_file(path))?;
-    write_atomically(path, to_file_json(session).as_bytes()).map_err(|e| e.in_file(path))
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and
-/// renames it to `path` (then flushes the folder, where that is possible).
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let io = |e: std::io::Error| SessionError::Io(e.to_string());
-    let name = path
-        .file_name()
-        .ok_or_else(|| SessionError::Io("the path names no file".into()))?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.{}-{}.partial",
-        name.to_string_lossy(),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let written = (|| -> std::io::Result<()> {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
-    // The rename is durable once the folder is; not every platform can
-    // open a folder for that, and the file is complete either way.
-    if let Ok(folder) = std::fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
+    crate::atomic::write(path, to_file_json(session).as_bytes())
+        .map_err(|e| SessionError::Io(e.to_string()).in_file(path))
 }
 
 #[cfg(test)]
