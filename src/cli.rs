@@ -320,6 +320,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let format = cli.format;
     let mut out = std::io::stdout().lock();
     let Some(command) = &cli.command else {
+        #[cfg(feature = "gui")]
         if has_display() {
             drop(out);
             return run_app(&cli);
@@ -737,12 +738,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Whether a window can open here (X11 or Wayland).
+#[cfg(feature = "gui")]
 fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
+#[cfg(feature = "gui")]
 /// No command and a display: the desktop app, on the same library the CLI
 /// uses (seeded with the samples on the first run).
 fn run_app(cli: &Cli) -> Result<ExitCode> {

@@ -42,6 +42,7 @@
 //! Whole files and folders go through [`import::import`], which parses on
 //! worker threads, isolates parser panics and commits in batches.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic;
 pub mod cli;

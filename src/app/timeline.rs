@@ -104,9 +104,13 @@ impl OnRecordApp {
                 None => undated += 1,
             }
         }
-        if undated > 0 {
-            ui.small(format!("{undated} undated statements are not shown."));
-        }
+        ui.small(match undated {
+            0 => format!("{} statements plotted.", dated.len()),
+            n => format!(
+                "{} statements plotted; {n} undated ones are not.",
+                dated.len()
+            ),
+        });
         let lane_names: Vec<String> = lanes
             .iter()
             .map(|l| l.clone().unwrap_or_else(|| "unattributed".into()))

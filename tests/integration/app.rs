@@ -137,6 +137,11 @@ fn import_compare_note_save_and_reopen_elsewhere() {
         h.get_by_label("Ignore case").accesskit_node().toggled(),
         Some(egui::accesskit::Toggled::True)
     );
+    let after_ignoring = similarity(&h);
+    assert!(
+        after_ignoring >= before,
+        "ignoring case never lowers similarity"
+    );
 
     // Walk to the first change with the keyboard.
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
@@ -157,6 +162,46 @@ fn import_compare_note_save_and_reopen_elsewhere() {
         has_label_containing(h, "Wrote the session")
     });
     assert!(file.exists());
+
+    // File → Export report… (Ctrl+E): one self-contained page with the note.
+    let report = dir.path().join("briefing.html");
+    picker.push(vec![report.clone()]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    wait_for(&mut h, "the report", |h| {
+        has_label_containing(h, "Wrote the report")
+    });
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("Miller adds the UN; Kirby does not."));
+    assert!(html.contains("John Kirby") && html.contains("Matthew Miller"));
+    assert!(!html.contains("<script"));
+
+    // A damaged session file is refused, naming the file, and nothing changes.
+    let damaged = dir.path().join("damaged.onrecord");
+    std::fs::write(
+        &damaged,
+        "{\"format\": \"onrecord-session\", \"version\": 1, \"sess",
+    )
+    .unwrap();
+    picker.push(vec![damaged]);
+    h.get_by_label("File").click();
+    wait_for(&mut h, "the File menu", |h| {
+        h.query_by_label("Open session…").is_some()
+    });
+    h.get_by_label("Open session…").click();
+    wait_for(&mut h, "the refusal", |h| {
+        has_label_containing(h, "damaged.onrecord")
+    });
+    assert_eq!(
+        similarity(&h),
+        after_ignoring,
+        "the open comparison is unchanged"
+    );
+
+    // A dialog that comes back empty at once means no dialog service: say so.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for(&mut h, "the hint", |h| {
+        has_label_containing(h, "Drag files or folders onto the window")
+    });
     drop(h);
 
     // A fresh app on another, empty library opens the file.
@@ -259,15 +304,22 @@ fn the_main_views_look_as_they_did() {
     h.snapshot("compare_shared");
 
     h.get_by_label("Timeline").click();
-    wait_for(&mut h, "the timeline", |h| {
-        has_label_containing(h, "over time")
+    // The points arrive from the library after the tab opens.
+    wait_for(&mut h, "the timeline's points", |h| {
+        h.query_all_by_label_contains("statements plotted")
+            .any(|n| {
+                n.accesskit_node()
+                    .value()
+                    .is_some_and(|v| !v.starts_with("0 "))
+            })
     });
     h.run_steps(8);
     h.snapshot("timeline");
 
     h.get_by_label_contains("US 'deeply concern").click();
-    wait_for(&mut h, "the article", |h| {
-        has_label_containing(h, "statements:")
+    // The statements and the text arrive separately.
+    wait_for(&mut h, "the article and its statements", |h| {
+        has_label_containing(h, "statements:") && has_label_containing(h, "WASHINGTON")
     });
     h.run_steps(4);
     h.snapshot("reader");

@@ -1,6 +1,7 @@
 //! The integration tests: one test binary (faster to link than one per file),
 //! one module per area.
 
+#[cfg(feature = "gui")]
 mod app;
 mod cli;
 mod compare;
