@@ -20,6 +20,15 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
+    // Temporary files are private (0600); what a user saves is not: keep
+    // the permissions of the file replaced, else the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     // The rename is durable once the folder is; not every platform can open
@@ -40,6 +49,16 @@ mod tests {
         super::write(&path, b"new")?;
         assert_eq!(std::fs::read_to_string(&path)?, "new");
         assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let fresh = dir.path().join("fresh.html");
+            super::write(&fresh, b"x")?;
+            assert_eq!(
+                std::fs::metadata(&fresh)?.permissions().mode() & 0o777,
+                0o644
+            );
+        }
         Ok(())
     }
 

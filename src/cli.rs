@@ -802,31 +802,25 @@ fn import_paths(
 ) -> Result<ExitCode> {
     let (inputs, failures, skipped) = import::collect_inputs(paths);
     let show_progress = std::io::stderr().is_terminal() && format == OutputFormat::Text;
-    let mut lines: Vec<String> = Vec::new();
+    // In text mode each file's line is printed as soon as its result is
+    // durable, so a script (or a person) watching sees what is done even if
+    // the import is interrupted.
+    let mut write_error: Option<std::io::Error> = None;
     let mut on_event = |event: ImportEvent| match event {
         ImportEvent::Progress { done, total, path } if show_progress => {
             eprint!("\r\x1b[2K{done}/{total} {}", truncate(&path, 60));
         }
         ImportEvent::Committed(results) if format == OutputFormat::Text => {
+            if show_progress {
+                eprint!("\r\x1b[2K");
+            }
             for r in results {
-                let name = match &r.part {
-                    Some(part) => format!("{} ({part})", r.path),
-                    None => r.path.clone(),
-                };
-                lines.push(match r.outcome {
-                    ImportOutcome::Imported {
-                        statements, title, ..
-                    } => {
-                        format!(
-                            "imported   {name} — {} ({statements} statements)",
-                            title.as_deref().unwrap_or("untitled")
-                        )
-                    }
-                    ImportOutcome::Duplicate { article_id } => {
-                        format!("duplicate  {name} (already article {article_id})")
-                    }
-                    ImportOutcome::Failed { error } => format!("failed     {name}: {error}"),
-                });
+                let line = result_line(&r);
+                if write_error.is_none()
+                    && let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
+                {
+                    write_error = Some(e);
+                }
             }
         }
         _ => {}
@@ -835,24 +829,42 @@ fn import_paths(
     if show_progress {
         eprint!("\r\x1b[2K");
     }
+    if let Some(e) = write_error {
+        return Err(e.into());
+    }
     for failure in failures {
-        if let ImportOutcome::Failed { error } = &failure.outcome {
-            lines.push(format!("failed     {}: {error}", failure.path));
+        if format == OutputFormat::Text {
+            writeln!(out, "{}", result_line(&failure))?;
         }
         summary.add(&failure);
     }
     summary.skipped += skipped;
-    if format == OutputFormat::Text {
-        for line in &lines {
-            writeln!(out, "{line}")?;
-        }
-    }
     print_summary(&summary, format, out)?;
     Ok(if summary.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// One line of the text import report.
+fn result_line(r: &crate::model::ImportResult) -> String {
+    let name = match &r.part {
+        Some(part) => format!("{} ({part})", r.path),
+        None => r.path.clone(),
+    };
+    match &r.outcome {
+        ImportOutcome::Imported {
+            statements, title, ..
+        } => format!(
+            "imported   {name} — {} ({statements} statements)",
+            title.as_deref().unwrap_or("untitled")
+        ),
+        ImportOutcome::Duplicate { article_id } => {
+            format!("duplicate  {name} (already article {article_id})")
+        }
+        ImportOutcome::Failed { error } => format!("failed     {name}: {error}"),
+    }
 }
 
 fn print_summary(

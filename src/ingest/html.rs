@@ -27,16 +27,37 @@ static FURNITURE_MATCHER: std::sync::LazyLock<dom_query::Matcher> =
         dom_query::Matcher::new(FURNITURE).expect("FURNITURE is a valid selector")
     });
 
+/// The largest saved web page read. A news page with its scripts and inline
+/// images runs to a few megabytes; tens of megabytes of HTML is a dump, not
+/// an article, and would hold the DOM parser for many seconds.
+pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+
 /// Parses an HTML page. `charset` is a label a container declared (an
 /// e-mail part's `charset=`); otherwise the page's own `<meta charset>` or
 /// the detector decides.
 pub fn parse_html(bytes: &[u8], charset: Option<&str>) -> Result<Document, IngestError> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(IngestError::Invalid(format!(
+            "a web page of {} is far more than one article (saved pages are read up to {}); save the article's text instead",
+            super::human_bytes(bytes.len() as u64),
+            super::human_bytes(MAX_PAGE_BYTES as u64)
+        )));
+    }
     let declared = charset.map(str::to_owned).or_else(|| meta_charset(bytes));
     let html = decode_with_label(bytes, declared.as_deref())?;
     html_to_document(&html)
 }
 
 pub fn html_to_document(html: &str) -> Result<Document, IngestError> {
+    // The HTML tree builder checks the stack of open elements at every tag:
+    // quadratic in nesting depth (minutes for 100,000 nested <div>s). No
+    // article page nests anywhere near this deep.
+    let depth = nesting_depth(html);
+    if depth > MAX_PARSE_DEPTH {
+        return Err(IngestError::Invalid(format!(
+            "the page's elements are nested {depth} levels deep (pages are read up to {MAX_PARSE_DEPTH}) — it is not an article page"
+        )));
+    }
     let config = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: MAX_ELEMENTS,
@@ -52,7 +73,7 @@ pub fn html_to_document(html: &str) -> Result<Document, IngestError> {
     // comment thread can outscore the story, so page furniture goes first.
     readability.doc.select_matcher(&FURNITURE_MATCHER).remove();
 
-    let (title, byline, published, outlet, url, text) = if nesting_depth(html) > MAX_DEPTH {
+    let (title, byline, published, outlet, url, text) = if depth > MAX_DEPTH {
         // Readability's scoring walks every ancestor of every paragraph:
         // quadratic in nesting depth (seconds for 5,000 nested <div>s). Such
         // pages get plain block extraction instead.
@@ -144,6 +165,9 @@ fn published_meta(doc: &dom_query::Document) -> Option<chrono::NaiveDate> {
 /// Pages nested deeper than this skip Readability (see [`html_to_document`]).
 /// Real news pages stay well under 100 levels.
 const MAX_DEPTH: usize = 256;
+
+/// Pages nested deeper than this are refused before they are parsed.
+const MAX_PARSE_DEPTH: usize = 10_000;
 
 /// The deepest element nesting in `html`, estimated from its tags without
 /// building a tree (void and self-closing elements do not nest).

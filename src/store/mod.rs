@@ -90,20 +90,18 @@ impl Library {
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))
             .map_err(|e| open_err(&e))?;
         // Read the version before any pragma that writes (journal_mode=WAL
-        // rewrites the header): a refused file must stay untouched.
-        let version: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::NotADatabase =>
-                {
-                    StoreError::NotALibrary {
-                        path: shown.clone(),
-                        reason: "the file is not a SQLite database".into(),
-                    }
+        // rewrites the header): a refused file must stay untouched. The
+        // version and the tables are read in one transaction, so a library
+        // another process is creating right now is seen whole or not at all.
+        let (version, tables) = read_header(&mut conn).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                StoreError::NotALibrary {
+                    path: shown.clone(),
+                    reason: "the file is not a SQLite database".into(),
                 }
-                other => open_err(&other),
-            })?;
+            }
+            other => open_err(&other),
+        })?;
         if version > schema::CURRENT_VERSION {
             return Err(StoreError::NewerSchema {
                 path: shown,
@@ -111,20 +109,11 @@ impl Library {
                 known: schema::CURRENT_VERSION,
             });
         }
-        if version == 0 {
-            let tables: i64 = conn
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                    [],
-                    |r| r.get(0),
-                )
-                .map_err(|e| open_err(&e))?;
-            if tables > 0 {
-                return Err(StoreError::NotALibrary {
-                    path: shown,
-                    reason: "it is a SQLite database of some other program".into(),
-                });
-            }
+        if version == 0 && tables > 0 {
+            return Err(StoreError::NotALibrary {
+                path: shown,
+                reason: "it is a SQLite database of some other program".into(),
+            });
         }
         configure(&conn).map_err(|e| open_err(&e))?;
         if version > 0 && version < schema::CURRENT_VERSION {
@@ -190,6 +179,19 @@ impl Drop for Library {
 /// Per-connection settings. The WAL may grow to 64 MiB (16,384 pages)
 /// before it is copied back into the database: with SQLite's default of
 /// 1,000 pages, a large import spent a fifth of its time in checkpoints.
+/// The schema version and the number of tables, read in one snapshot.
+fn read_header(conn: &mut Connection) -> rusqlite::Result<(u32, i64)> {
+    let tx = conn.transaction()?;
+    let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: i64 = tx.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    tx.commit()?;
+    Ok((version, tables))
+}
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;

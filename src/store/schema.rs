@@ -125,16 +125,21 @@ CREATE INDEX corrections_article ON corrections(article_id);
 /// Applies every step of `migrations` beyond the database's version, each
 /// in its own transaction that also bumps `user_version`.
 pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<u32> {
-    let mut version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    while (version as usize) < migrations.len() {
-        let step = &migrations[version as usize];
-        let tx: Transaction = conn.transaction()?;
+    loop {
+        // Each step takes the write lock first (IMMEDIATE waits out another
+        // process's step through the busy timeout) and reads the version
+        // under it: two processes opening a new library at once apply each
+        // step once, the second finding it done.
+        let tx: Transaction =
+            conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let Some(step) = migrations.get(version as usize) else {
+            return Ok(version);
+        };
         tx.execute_batch(step.sql)?;
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
-        version += 1;
     }
-    Ok(version)
 }
 
 #[cfg(test)]

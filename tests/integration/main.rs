@@ -6,8 +6,10 @@ mod app;
 mod cli;
 mod compare;
 mod extract;
+mod hostile;
 mod import;
 mod ingest;
+mod robust;
 mod session;
 mod store;
 
