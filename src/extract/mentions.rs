@@ -99,7 +99,9 @@ impl Extractor<'_> {
             .take_while(|&&(o, _)| o >= paragraph_start)
             .find(|&&(o, id)| {
                 let before = &self.body[paragraph_start..o];
-                let sentence_start = before.rfind(['.', '!', '?', '“', '"']).map_or(0, |p| p + 1);
+                let sentence_start = before
+                    .rfind(['.', '!', '?', '“', '"'])
+                    .map_or(0, |p| super::text::past_char_at(before, p));
                 self.table.people[id].kind == SpeakerKind::Person
                     && before[sentence_start..].split_whitespace().count() <= 2
             });

@@ -288,3 +288,34 @@ fn a_peer_s_title_before_the_surname() {
         [Some("David Cameron".into()), Some("David Cameron".into())]
     );
 }
+
+#[test]
+fn a_pronoun_after_a_quotation_that_opens_the_paragraph() {
+    // Regression (found by fuzzing): looking for the sentence head before a
+    // mention stepped one byte past an opening curly quote, inside it.
+    let body = "MEA spokesperson Randhir Jaiswal said the government was watching.\n\
+                “The lines of ‘Operation Kaveri’ in Sudan last year, Jaiswal said no such decision had been taken. \
+                “It is premature to talk about an evacuation,” he said.";
+    let extraction = super::extract_body(body, None);
+    for s in &extraction.statements {
+        assert_eq!(&body[s.start..s.end], s.text);
+    }
+    let premature = extraction
+        .statements
+        .iter()
+        .find(|s| s.text.starts_with("It is premature"));
+    assert_eq!(
+        premature.and_then(|s| s.speaker.as_deref()),
+        Some("Randhir Jaiswal")
+    );
+}
+
+#[test]
+fn sentence_edges_after_a_no_break_space() {
+    // A no-break space is whitespace of two bytes: a word starts after it.
+    let body = "Officials said\u{a0}Mr. Smith left.\u{a0}“We will stay,” Jane Doe said.";
+    let extraction = super::extract_body(body, None);
+    for s in &extraction.statements {
+        assert_eq!(&body[s.start..s.end], s.text);
+    }
+}

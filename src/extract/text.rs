@@ -189,13 +189,19 @@ pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
             let next_is_space = after.starts_with(char::is_whitespace) || after.is_empty();
             let word_start = slice[..i]
                 .rfind(|c: char| c.is_whitespace())
-                .map_or(0, |p| p + 1);
+                .map_or(0, |p| past_char_at(slice, p));
             if next_is_space && !is_abbreviation(&slice[word_start..=i]) {
                 cut = floor + i + 1 + (after.len() - after.trim_start().len());
             }
         }
     }
     cut
+}
+
+/// The byte offset just past the character at `at` (which may be more than
+/// one byte: a no-break space, a curly quote).
+pub fn past_char_at(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// Byte offset just past the end of the sentence that continues at `from`,
@@ -208,7 +214,7 @@ pub fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
             let next_is_space = after.is_empty() || after.starts_with(char::is_whitespace);
             let word_start = slice[..i]
                 .rfind(|c: char| c.is_whitespace())
-                .map_or(0, |p| p + 1);
+                .map_or(0, |p| past_char_at(slice, p));
             if next_is_space && !is_abbreviation(&slice[word_start..=i]) {
                 return from + i + 1;
             }

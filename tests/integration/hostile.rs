@@ -190,3 +190,44 @@ fn imported_html_is_text_only_and_fetches_nothing() {
         "nothing connected"
     );
 }
+
+/// Every input a fuzzer crashed on (tests/fixtures/fuzz/<target>/), run the
+/// way its target runs it: each is a regression test.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let root = crate::fixture("fuzz");
+    let mut ran = 0;
+    for target in std::fs::read_dir(&root).unwrap() {
+        let target = target.unwrap().path();
+        let name = target.file_name().unwrap().to_string_lossy().into_owned();
+        for input in std::fs::read_dir(&target).unwrap() {
+            let bytes = std::fs::read(input.unwrap().path()).unwrap();
+            match name.as_str() {
+                "extract" => {
+                    let body = String::from_utf8_lossy(&bytes);
+                    for s in onrecord::extract::extract_body(&body, Some("2024-03-12")).statements {
+                        assert_eq!(&body[s.start..s.end], s.text);
+                    }
+                }
+                "html" => drop(ingest::ingest_as(Format::Html, &bytes)),
+                "docx" => drop(ingest::ingest_as(Format::Docx, &bytes)),
+                "pdf" => drop(ingest::ingest_as(Format::Pdf, &bytes)),
+                "eml" => drop(ingest::ingest_as(Format::Eml, &bytes)),
+                "json" => {
+                    drop(ingest::ingest_as(Format::Json, &bytes));
+                    drop(ingest::ingest_as(Format::JsonLines, &bytes));
+                }
+                "session" => {
+                    if let Ok(s) =
+                        onrecord::session::from_file_json(&String::from_utf8_lossy(&bytes))
+                    {
+                        drop(onrecord::report::markdown(&s));
+                    }
+                }
+                other => panic!("no fuzz target named {other}"),
+            }
+            ran += 1;
+        }
+    }
+    assert!(ran > 0, "the findings are there to run");
+}
