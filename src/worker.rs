@@ -133,6 +133,9 @@ pub enum Request {
         path: PathBuf,
         session: Session,
     },
+    /// A request whose answer panics (tests of the panic isolation).
+    #[cfg(test)]
+    Crash,
     /// Import files and folders (folders recursively).
     Import {
         paths: Vec<PathBuf>,
@@ -178,6 +181,8 @@ impl Request {
             Request::WriteSessionFile { .. } => "saving the session file",
             Request::OpenSessionFile { .. } => "opening the session file",
             Request::ExportReport { .. } => "exporting the report",
+            #[cfg(test)]
+            Request::Crash => "crashing on purpose",
             Request::Import { .. } => "importing",
             Request::ImportSamples => "importing the sample library",
             Request::Backup { .. } => "backing up the library",
@@ -581,6 +586,8 @@ fn answer(
             })?;
             Reply::Wrote { path: path.clone() }
         }
+        #[cfg(test)]
+        Request::Crash => panic!("a bug in a request"),
         Request::Import { paths } => {
             let (inputs, failures, skipped) = import::collect_inputs(paths);
             let mut on_event = progress_reporter(job.id, replies, wake);
@@ -733,6 +740,25 @@ mod tests {
         assert!(matches!(
             worker.wait_for(id, PATIENCE),
             Some(Reply::Counts(c)) if c.articles as usize == imported_first
+        ));
+    }
+
+    #[test]
+    fn a_panic_in_a_request_is_reported_and_the_worker_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut worker = LibraryWorker::start(dir.path().join("l.sqlite3"), || {});
+        let crash = worker.request(Request::Crash);
+        match worker.wait_for(crash, Duration::from_secs(30)) {
+            Some(Reply::Failed(message)) => {
+                assert!(message.contains("an internal error stopped crashing on purpose"), "{message}");
+                assert!(message.contains("keeps everything committed"), "{message}");
+            }
+            other => panic!("expected the panic reported, got {other:?}"),
+        }
+        let counts = worker.request(Request::Counts);
+        assert!(matches!(
+            worker.wait_for(counts, Duration::from_secs(30)),
+            Some(Reply::Counts(_))
         ));
     }
 

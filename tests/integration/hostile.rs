@@ -211,7 +211,12 @@ fn fuzz_findings_stay_fixed() {
                 }
                 "html" => drop(ingest::ingest_as(Format::Html, &bytes)),
                 "docx" => drop(ingest::ingest_as(Format::Docx, &bytes)),
-                "pdf" => drop(ingest::ingest_as(Format::Pdf, &bytes)),
+                "pdf" => {
+                    // pdf-extract panics on some files (upstream); imports
+                    // isolate it: the file fails alone, with a reason.
+                    let error = refused("finding.pdf", &bytes);
+                    assert!(!error.is_empty());
+                }
                 "eml" => drop(ingest::ingest_as(Format::Eml, &bytes)),
                 "json" => {
                     drop(ingest::ingest_as(Format::Json, &bytes));
