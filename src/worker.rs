@@ -750,7 +750,10 @@ mod tests {
         let crash = worker.request(Request::Crash);
         match worker.wait_for(crash, Duration::from_secs(30)) {
             Some(Reply::Failed(message)) => {
-                assert!(message.contains("an internal error stopped crashing on purpose"), "{message}");
+                assert!(
+                    message.contains("an internal error stopped crashing on purpose"),
+                    "{message}"
+                );
                 assert!(message.contains("keeps everything committed"), "{message}");
             }
             other => panic!("expected the panic reported, got {other:?}"),

@@ -22,15 +22,41 @@ fn sample_files() -> Vec<PathBuf> {
     files
 }
 
-fn start(library: &Path, picker: Arc<ScriptedPicker>) -> Harness<'static, OnRecordApp> {
+/// The app on a new library, once the library has answered; `render` adds
+/// the CPU renderer image snapshots need.
+fn start(
+    library: &Path,
+    picker: Arc<ScriptedPicker>,
+    render: bool,
+) -> Harness<'static, OnRecordApp> {
     let config = AppConfig {
         library: library.to_path_buf(),
         picker,
         load_samples_if_empty: false,
     };
-    Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_eframe(move |cc| OnRecordApp::new(cc, config))
+    let builder = Harness::builder().with_size(egui::vec2(1440.0, 900.0));
+    let builder = if render { builder.wgpu() } else { builder };
+    let mut h = builder.build_eframe(move |cc| OnRecordApp::new(cc, config));
+    wait_for(&mut h, "the library to open", |h| {
+        has_label_containing(h, "0 articles ·")
+    });
+    h
+}
+
+/// Imports the sample library through File → Import files… (Ctrl+O).
+fn import_samples(h: &mut Harness<'static, OnRecordApp>, picker: &ScriptedPicker) {
+    picker.push(sample_files());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for(h, "the import to finish", |h| {
+        has_label_containing(h, "Import done")
+    });
+    assert!(has_label_containing(
+        h,
+        "17 imported, 0 duplicates, 0 failed"
+    ));
+    wait_for(h, "the counts", |h| {
+        has_label_containing(h, "17 articles ·")
+    });
 }
 
 /// Steps the app (its worker answers on other threads) until `found` holds.
@@ -67,55 +93,43 @@ fn similarity(h: &Harness<'static, OnRecordApp>) -> u32 {
         .unwrap_or_else(|_| panic!("a percentage in {label:?}"))
 }
 
-#[test]
-fn import_compare_note_save_and_reopen_elsewhere() {
-    let dir = tempfile::tempdir().unwrap();
-    let picker = ScriptedPicker::new();
-    let mut h = start(&dir.path().join("first.sqlite3"), picker.clone());
-    wait_for(&mut h, "the library to open", |h| {
-        has_label_containing(h, "0 articles ·")
-    });
-
-    // Import the sample library through File → Import files… (Ctrl+O).
-    picker.push(sample_files());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    wait_for(&mut h, "the import to finish", |h| {
-        has_label_containing(h, "Import done")
-    });
-    assert!(has_label_containing(
-        &h,
-        "17 imported, 0 duplicates, 0 failed"
-    ));
-    wait_for(&mut h, "the counts", |h| {
-        has_label_containing(h, "17 articles ·")
-    });
-
-    // Choose the two spokesmen.
-    wait_for(&mut h, "the speakers", |h| h.state().speaker_count() > 0);
+/// Chooses John Kirby and Matthew Miller, their shared topic "pakistan",
+/// and opens the pair ranked first.
+fn open_top_kirby_miller_pair(h: &mut Harness<'static, OnRecordApp>) {
+    wait_for(h, "the speakers", |h| h.state().speaker_count() > 0);
     h.get_by_label("Speaker A").click();
-    wait_for(&mut h, "the list of speakers", |h| {
+    wait_for(h, "the list of speakers", |h| {
         h.query_by_label("John Kirby").is_some()
     });
     h.get_by_label("John Kirby").click();
     h.step();
     h.get_by_label("Speaker B").click();
-    wait_for(&mut h, "the list of speakers", |h| {
+    wait_for(h, "the list of speakers", |h| {
         h.query_by_label("Matthew Miller").is_some()
     });
     h.get_by_label("Matthew Miller").click();
-    wait_for(&mut h, "the topics they share", |h| {
+    wait_for(h, "the topics they share", |h| {
         has_label_containing(h, "Shared topics:")
     });
 
     // A shared topic about Pakistan, then the best pair.
     h.get_by_label("pakistan").click();
-    wait_for(&mut h, "the ranked pairs", |h| {
+    wait_for(h, "the ranked pairs", |h| {
         has_label_containing(h, "pairs, best first")
     });
     h.get_by_label_contains(" 1. ").click();
-    wait_for(&mut h, "the comparison", |h| {
+    wait_for(h, "the comparison", |h| {
         has_label_containing(h, "Similarity ")
     });
+}
+
+#[test]
+fn import_compare_note_save_and_reopen_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = start(&dir.path().join("first.sqlite3"), picker.clone(), false);
+    import_samples(&mut h, &picker);
+    open_top_kirby_miller_pair(&mut h);
 
     // The changes are listed, words are marked, the similarity is shown.
     assert!(has_label_containing(&h, "All changes"));
@@ -206,10 +220,7 @@ fn import_compare_note_save_and_reopen_elsewhere() {
 
     // A fresh app on another, empty library opens the file.
     let picker = ScriptedPicker::new();
-    let mut h = start(&dir.path().join("second.sqlite3"), picker.clone());
-    wait_for(&mut h, "the second library to open", |h| {
-        has_label_containing(h, "0 articles ·")
-    });
+    let mut h = start(&dir.path().join("second.sqlite3"), picker.clone(), false);
     picker.push(vec![file]);
     h.get_by_label("File").click();
     wait_for(&mut h, "the File menu", |h| {
@@ -252,49 +263,13 @@ fn retype(h: &mut Harness<'static, OnRecordApp>, label: &str, text: &str) {
 fn the_main_views_look_as_they_did() {
     let dir = tempfile::tempdir().unwrap();
     let picker = ScriptedPicker::new();
-    let config = AppConfig {
-        library: dir.path().join("snapshots.sqlite3"),
-        picker: picker.clone(),
-        load_samples_if_empty: false,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .wgpu()
-        .build_eframe(move |cc| OnRecordApp::new(cc, config));
-    wait_for(&mut h, "the library to open", |h| {
-        has_label_containing(h, "0 articles ·")
-    });
-    picker.push(sample_files());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    wait_for(&mut h, "the counts", |h| {
-        has_label_containing(h, "17 articles ·")
-    });
+    let mut h = start(&dir.path().join("snapshots.sqlite3"), picker.clone(), true);
+    import_samples(&mut h, &picker);
     // The session is named after the clock; a snapshot must not be.
     retype(&mut h, "Session name", "Kirby and Miller on Pakistan");
     wait_for(&mut h, "the speakers", |h| h.state().speaker_count() > 0);
 
-    h.get_by_label("Speaker A").click();
-    wait_for(&mut h, "the list of speakers", |h| {
-        h.query_by_label("John Kirby").is_some()
-    });
-    h.get_by_label("John Kirby").click();
-    h.step();
-    h.get_by_label("Speaker B").click();
-    wait_for(&mut h, "the list of speakers", |h| {
-        h.query_by_label("Matthew Miller").is_some()
-    });
-    h.get_by_label("Matthew Miller").click();
-    wait_for(&mut h, "the topics they share", |h| {
-        has_label_containing(h, "Shared topics:")
-    });
-    h.get_by_label("pakistan").click();
-    wait_for(&mut h, "the ranked pairs", |h| {
-        has_label_containing(h, "pairs, best first")
-    });
-    h.get_by_label_contains(" 1. ").click();
-    wait_for(&mut h, "the comparison", |h| {
-        has_label_containing(h, "Similarity ")
-    });
+    open_top_kirby_miller_pair(&mut h);
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
     h.run_steps(4);
     h.snapshot("compare_diff");
