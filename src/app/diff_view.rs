@@ -17,6 +17,17 @@ impl OnRecordApp {
             ui.label("No comparison is open.");
             return;
         };
+        if !(crate::session::MIN_STATEMENTS..=crate::session::MAX_STATEMENTS)
+            .contains(&comparison.statements.len())
+        {
+            // Only a session file from elsewhere could hold such a group;
+            // show what there is rather than compare it.
+            ui.label(format!(
+                "This comparison has {} statements; a comparison needs two to six. Add or remove statements in the reader.",
+                comparison.statements.len()
+            ));
+            return;
+        }
         self.ensure_computed(&comparison.statements);
         self.options_bar(ui, comparison.statements.len() == 2);
         let mut open_statement = None;

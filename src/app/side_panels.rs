@@ -304,10 +304,11 @@ impl OnRecordApp {
         if let Some(i) = remove {
             self.remove_comparison(i);
         }
-        if let Some(i) = self.session.current.current {
+        let open = self.session.current.current;
+        if let Some(comparison) = open.and_then(|i| self.session.current.comparisons.get_mut(i)) {
             ui.separator();
             ui.strong("Notes");
-            let note = &mut self.session.current.comparisons[i].note;
+            let note = &mut comparison.note;
             let response = ui.add(
                 egui::TextEdit::multiline(note)
                     .hint_text("What matters in this comparison, for the briefing")
