@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores `onrecord extract` on the sample library against assets/samples/EXPECTED.md.
+"""Scores `onrecord extract` on the sample library against tests/fixtures/samples-key/EXPECTED.md.
 
 usage: scripts/eval_samples.py [--binary target/release/onrecord] [--verbose]
 
@@ -28,7 +28,7 @@ def norm(s):
 
 def parse_expected():
     expected, current = {}, None
-    with open(os.path.join(SAMPLES, "EXPECTED.md"), encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "tests", "fixtures", "samples-key", "EXPECTED.md"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("## "):
                 current = line[3:].split(" (")[0].strip()
