@@ -67,3 +67,19 @@ pub const VERSION: &str = concat!(
     env!("ONRECORD_GIT_REVISION"),
     ")"
 );
+
+/// The proptest settings of this crate: `cases` cases, and failures kept
+/// under `tests/proptest-regressions/` (mirroring `src/`), which proptest
+/// replays before new cases.
+#[cfg(test)]
+pub(crate) fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::SourceParallel(
+                "tests/proptest-regressions",
+            ),
+        )),
+        ..proptest::test_runner::Config::default()
+    }
+}

@@ -142,7 +142,7 @@ fn pathological_input_finishes() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config(256))]
 
     #[test]
     fn any_unicode_input_is_accounted_for(a in "\\PC{0,120}", b in "\\PC{0,120}") {

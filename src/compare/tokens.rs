@@ -244,6 +244,7 @@ mod count_tests {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(crate::proptest_config(256))]
         #[test]
         fn the_fast_word_count_agrees_with_uax29(text in "[a-zA-Z0-9 .,;'’“”:—-]{0,60}") {
             prop_assert_eq!(word_count(&text), text.unicode_words().count(), "{:?}", text);

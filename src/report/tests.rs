@@ -340,7 +340,7 @@ fn shared_ranges_merge_and_cover_the_text() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config(128))]
 
     /// Each side of every row, cut into pieces, is exactly its sentence.
     #[test]

@@ -461,7 +461,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+        #![proptest_config(crate::proptest_config(512))]
 
         #[test]
         fn reading_never_panics_on_any_text(text in any::<String>()) {
