@@ -15,6 +15,10 @@ if [ ${#targets[@]} -eq 0 ]; then
     targets=(extract html docx pdf eml json session compare)
 fi
 fuzz=tests/fuzz
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    echo "cargo fuzz is missing: cargo install cargo-fuzz --locked (it runs on the nightly toolchain)" >&2
+    exit 2
+fi
 seed() {
     local target=$1; shift
     mkdir -p "$fuzz/corpus/$target"
