@@ -432,11 +432,7 @@ fn side_header(ui: &mut Ui, s: &SessionStatement) -> bool {
             .strong()
             .color(speaker_colour(s.speaker.as_deref())),
     );
-    let about = [s.role.as_deref(), s.organization.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let about = super::style::role_line(s.role.as_deref(), s.organization.as_deref());
     if !about.is_empty() {
         ui.small(about);
     }

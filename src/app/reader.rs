@@ -117,11 +117,10 @@ impl OnRecordApp {
                         let s = &statements[i];
                         response.clone().on_hover_ui_at_pointer(|ui| {
                             ui.strong(s.speaker.as_deref().unwrap_or("unknown speaker"));
-                            let about = [s.role.as_deref(), s.organization.as_deref()]
-                                .into_iter()
-                                .flatten()
-                                .collect::<Vec<_>>()
-                                .join(", ");
+                            let about = super::style::role_line(
+                                s.role.as_deref(),
+                                s.organization.as_deref(),
+                            );
                             if !about.is_empty() {
                                 ui.label(about);
                             }

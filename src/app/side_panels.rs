@@ -91,11 +91,10 @@ impl OnRecordApp {
                         ui.strong("№");
                         ui.end_row();
                         for s in &self.speakers.speakers {
-                            let about = [s.role.as_deref(), s.organization.as_deref()]
-                                .into_iter()
-                                .flatten()
-                                .collect::<Vec<_>>()
-                                .join(", ");
+                            let about = super::style::role_line(
+                                s.role.as_deref(),
+                                s.organization.as_deref(),
+                            );
                             let haystack = format!("{} {} {}", s.name, about, s.aliases.join(" "))
                                 .to_lowercase();
                             if !words.iter().all(|w| haystack.contains(w.as_str())) {
@@ -225,11 +224,8 @@ impl OnRecordApp {
                                 .strong()
                                 .color(speaker_colour(s.speaker.as_deref())),
                         );
-                        let about = [s.role.as_deref(), s.organization.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let about =
+                            super::style::role_line(s.role.as_deref(), s.organization.as_deref());
                         if !about.is_empty() {
                             ui.label(about);
                         }

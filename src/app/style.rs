@@ -81,6 +81,16 @@ pub fn wash(colour: Color32, dark: bool) -> Color32 {
     Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), alpha)
 }
 
+/// "Spokesperson, State Department": a role and an organisation, either
+/// of which may be missing.
+pub fn role_line(role: Option<&str>, organization: Option<&str>) -> String {
+    [role, organization]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// How a stretch of compared text is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
