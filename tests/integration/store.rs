@@ -161,14 +161,38 @@ fn a_first_version_library_opens_in_the_current_one() {
     {
         let mut conn = Connection::open(&path).unwrap();
         schema::migrate(&mut conn, &schema::MIGRATIONS[..1]).unwrap();
-        conn.execute(
-            "INSERT INTO articles (title, body, content_hash, imported_at) VALUES ('Old', 'old body text', 'h', '2024-01-01T00:00:00Z')",
-            [],
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, body, content_hash, imported_at) VALUES (7, 'Old', 'old body text, “we are concerned”', 'h', '2024-01-01T00:00:00Z');
+             INSERT INTO articles_fts (rowid, title, body) VALUES (7, 'Old', 'old body text, “we are concerned”');
+             INSERT INTO speakers (id, name) VALUES (3, 'John Kirby');
+             INSERT INTO statements (id, article_id, speaker_id, text, kind, start, end, paragraph, origin)
+                 VALUES (41, 7, 3, 'we are concerned', 'direct', 18, 34, 0, 'user');
+             INSERT INTO statements_fts (rowid, text) VALUES (41, 'we are concerned');",
         )
         .unwrap();
     }
     let library = Library::open(&path).unwrap();
     assert_eq!(library.counts().unwrap().articles, 1);
+    // The statements table was rebuilt (schema step 3): same ids, same rows,
+    // still found by topic, still checked.
+    let found = library
+        .statements(&StatementQuery {
+            topic: Some("concerned".into()),
+            ..StatementQuery::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].id, found[0].article_id, found[0].text.as_str()),
+        (41, 7, "we are concerned")
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("John Kirby"));
+    assert!(
+        Connection::open(&path)
+            .unwrap()
+            .execute("UPDATE statements SET kind = 'rumour' WHERE id = 41", [])
+            .is_err()
+    );
     let version: u32 = Connection::open(&path)
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
