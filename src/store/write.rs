@@ -37,14 +37,13 @@ pub enum Added {
 /// spaces, so re-saving a page with other line breaks is still a duplicate.
 pub fn content_hash(body: &str) -> String {
     // The words are gathered into one buffer and hashed at once (BLAKE3 fed
-    // word by word cost 5% of an import), each word copied whole. Only ASCII
-    // whitespace and the lead bytes of the Unicode spaces (U+0085, U+00A0,
-    // U+1680, U+2000–U+205F, U+3000) need a closer look: this runs on every
-    // imported body.
+    // word by word cost 5% of an import), each word copied whole; only the
+    // bytes that may begin a space get a closer look. This runs on every
+    // imported body, on the writer's thread.
     let bytes = body.as_bytes();
     let mut words = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
         // Skip the gap…
         while i < bytes.len() {
             match space_len(body, i) {
@@ -55,9 +54,16 @@ pub fn content_hash(body: &str) -> String {
         if i == bytes.len() {
             break;
         }
-        // …then copy the word.
+        // …then copy the word: it runs to the next byte that may begin a space.
         let word_start = i;
-        while i < bytes.len() && space_len(body, i) == 0 {
+        i += 1;
+        loop {
+            while i < bytes.len() && !MAY_BEGIN_SPACE[bytes[i] as usize] {
+                i += 1;
+            }
+            if i == bytes.len() || space_len(body, i) > 0 {
+                break;
+            }
             i += 1;
         }
         if !words.is_empty() {
@@ -68,9 +74,24 @@ pub fn content_hash(body: &str) -> String {
     blake3::hash(&words).to_hex()[..32].to_string()
 }
 
+/// The bytes that may begin a whitespace character in UTF-8: ASCII
+/// whitespace and the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F
+/// and U+3000.
+const MAY_BEGIN_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(
+            b as u8,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xC2 | 0xE1 | 0xE2 | 0xE3
+        );
+        b += 1;
+    }
+    table
+};
+
 /// The length of the whitespace character starting at byte `i` of `text`,
 /// or 0 when none does (also inside a character: `i` need not be a boundary).
-#[inline]
 fn space_len(text: &str, i: usize) -> usize {
     match text.as_bytes()[i] {
         b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
