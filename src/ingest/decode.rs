@@ -5,6 +5,7 @@
 
 use super::IngestError;
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 /// Decodes `bytes` to a `String`, naming the encoding that was used.
 ///
@@ -16,28 +17,36 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static Encoding), IngestEr
     }
     let (text, encoding) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        (text.into_owned(), encoding)
+        (owned_clean(text), encoding)
     } else {
         if looks_binary(bytes) {
             return Err(IngestError::Binary);
         }
         match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_owned(), UTF_8),
+            // The common case: one copy, cleaned on the way.
+            Ok(text) => (clean_text(text).into_owned(), UTF_8),
             Err(_) => {
                 let mut detector =
                     chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 detector.feed(bytes, true);
                 let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
                 let (text, _, _) = encoding.decode(bytes);
-                (text.into_owned(), encoding)
+                (owned_clean(text), encoding)
             }
         }
     };
-    let text = clean_text(&text);
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
     Ok((text, encoding))
+}
+
+/// [`clean_text`] of a decoder's output, copied at most once.
+fn owned_clean(text: Cow<'_, str>) -> String {
+    match clean_text(&text) {
+        Cow::Borrowed(_) => text.into_owned(),
+        Cow::Owned(cleaned) => cleaned,
+    }
 }
 
 /// Decodes bytes whose encoding a container declared (an HTML meta charset, a
@@ -47,7 +56,7 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<String, In
         && let Some(encoding) = label.and_then(|l| Encoding::for_label(l.trim().as_bytes()))
     {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
-        let text = clean_text(&text);
+        let text = owned_clean(text);
         if text.trim().is_empty() {
             return Err(IngestError::Empty);
         }
@@ -73,22 +82,29 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Normalises line endings to `\n`, drops NULs and other control characters
 /// (keeping tabs), and turns non-breaking and odd spaces into plain spaces so
 /// that offsets and matching behave the same whatever produced the file.
-pub fn clean_text(text: &str) -> String {
-    // Fast path: plain printable ASCII with \n and \t only — nothing to change.
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
-    {
-        return text.to_string();
-    }
-    // Copy runs of ordinary characters whole; only the odd ones are handled
-    // one by one.
+/// Borrows `text` when there is nothing to change.
+pub fn clean_text(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // Only a few bytes can begin a character that changes: ASCII controls
+    // and the lead bytes of U+0080–U+00BF, U+2000–U+2FFF and U+FEFF. Runs of
+    // other bytes are copied whole.
+    let Some(first) = bytes.iter().position(|&b| MAY_CHANGE[b as usize]) else {
+        return Cow::Borrowed(text);
+    };
     let mut out = String::with_capacity(text.len());
     let mut run_start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = first;
+    while i < bytes.len() {
+        if !MAY_CHANGE[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        // `i` is a character boundary: MAY_CHANGE holds no continuation bytes.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let replacement = match c {
-            '\r' if iter.peek().is_some_and(|&(_, next)| next == '\n') => Some(""),
+            '\r' if bytes.get(i + 1) == Some(&b'\n') => Some(""),
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0c}' => Some("\n"),
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' => Some(" "),
             '\u{feff}' | '\u{200b}' | '\u{00ad}' => Some(""),
@@ -101,10 +117,27 @@ pub fn clean_text(text: &str) -> String {
             out.push_str(replacement);
             run_start = i + c.len_utf8();
         }
+        i += c.len_utf8();
+    }
+    if run_start == 0 && out.is_empty() {
+        return Cow::Borrowed(text);
     }
     out.push_str(&text[run_start..]);
-    out
+    Cow::Owned(out)
 }
+
+/// The bytes that may begin a character [`clean_text`] changes: C0 controls
+/// but tab and line feed, DEL, and the lead bytes 0xC2 (C1 controls, U+00A0,
+/// U+00AD), 0xE2 (U+2000–U+2FFF) and 0xEF (U+FEFF).
+const MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b < 0x20 && b != 0x09 && b != 0x0a) || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef);
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -142,6 +175,36 @@ mod tests {
         assert!(matches!(decode_text(b"  \n\t "), Err(IngestError::Empty)));
         let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
         assert!(matches!(decode_text(&binary), Err(IngestError::Binary)));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::proptest_config(512))]
+        /// The byte-table scan changes exactly what the character rules say.
+        #[test]
+        fn cleaning_matches_the_character_rules(
+            text in "[a-z “”\r\n\t\u{0}\u{7}\u{7f}\u{85}\u{a0}\u{ad}\u{2007}\u{2009}\u{200b}\u{2028}\u{2029}\u{202f}\u{2026}\u{feff}\u{c}é€]{0,40}",
+        ) {
+            let mut expected = String::new();
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\r' if chars.peek() == Some(&'\n') => {}
+                    '\r' | '\u{2028}' | '\u{2029}' | '\u{0c}' => expected.push('\n'),
+                    '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' => expected.push(' '),
+                    '\u{feff}' | '\u{200b}' | '\u{00ad}' => {}
+                    '\n' | '\t' => expected.push(c),
+                    c if c.is_control() => {}
+                    c => expected.push(c),
+                }
+            }
+            proptest::prop_assert_eq!(clean_text(&text), expected);
+        }
+    }
+
+    #[test]
+    fn clean_text_borrows_what_it_does_not_change() {
+        assert!(matches!(clean_text("“Fine,” he said.\n\tNothing – to do…"), Cow::Borrowed(_)));
+        assert!(matches!(clean_text("a\r\nb"), Cow::Owned(_)));
     }
 
     #[test]
