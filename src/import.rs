@@ -233,7 +233,7 @@ pub fn import(
     // One core is the writer's (SQLite and FTS5 are the slowest stage); the
     // others parse and extract.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let workers = cores.saturating_sub(1).clamp(1, 8).min(total);
+    let workers = std::env::var("EXP_WORKERS").ok().and_then(|v| v.parse().ok()).unwrap_or(cores.saturating_sub(1)).clamp(1, 8).min(total);
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::sync_channel::<Vec<(usize, String, Processed)>>(64);
 

@@ -68,53 +68,67 @@ impl Token<'_> {
 /// abbreviations such as "U.S." or "Adm.") and single punctuation characters;
 /// whitespace is dropped. Offsets are relative to `base`.
 pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Byte by byte with an ASCII fast path: this runs over every word of
+    // every imported article (a third of extraction's time before).
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 4 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                let joins = matches!(d, '\'' | '’' | '-' | '‐' | '.');
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if joins
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
-                    // inner apostrophe, hyphen or abbreviation dot: "I’d", "Jean-Pierre", "U.S"
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if d == '.' && is_abbreviation(&text[i..end]) {
-                    end = j + 1;
-                    iter.next();
-                    break;
-                } else {
-                    break;
-                }
-            }
-            let word = &text[i..end];
+        if !c.is_alphanumeric() {
             out.push(Token {
-                text: word,
+                text: &text[i..i + len],
                 start: base + i,
-                end: base + end,
-                class: super::lexicon::classify(word),
-            });
-        } else {
-            out.push(Token {
-                text: &text[i..i + c.len_utf8()],
-                start: base + i,
-                end: base + i + c.len_utf8(),
+                end: base + i + len,
                 class: 0,
             });
+            i += len;
+            continue;
         }
+        let mut end = i + len;
+        while end < bytes.len() {
+            let (d, d_len) = char_at(text, end);
+            if d.is_alphanumeric() {
+                end += d_len;
+            } else if matches!(d, '\'' | '’' | '-' | '‐' | '.')
+                && end + d_len < bytes.len()
+                && char_at(text, end + d_len).0.is_alphanumeric()
+            {
+                // inner apostrophe, hyphen or abbreviation dot: "I’d", "Jean-Pierre", "U.S"
+                end += d_len;
+            } else {
+                if d == '.' && is_abbreviation(&text[i..end]) {
+                    end += 1;
+                }
+                break;
+            }
+        }
+        let word = &text[i..end];
+        out.push(Token {
+            text: word,
+            start: base + i,
+            end: base + end,
+            class: super::lexicon::classify(word),
+        });
+        i = end;
     }
     out
+}
+
+/// The character at byte `i` of `text` (a character boundary) and its length.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
 }
 
 /// Abbreviations whose full stop does not end a sentence.
@@ -261,6 +275,68 @@ pub fn skip_dateline<'a, 't>(toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written, one character at a time: the
+    /// reference the fast one is checked against.
+    fn reference_tokens(text: &str, base: usize) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    let joins = matches!(d, '\'' | '’' | '-' | '‐' | '.');
+                    if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if joins
+                        && text[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if d == '.' && is_abbreviation(&text[i..end]) {
+                        end = j + 1;
+                        iter.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                let word = &text[i..end];
+                out.push(Token {
+                    text: word,
+                    start: base + i,
+                    end: base + end,
+                    class: crate::extract::lexicon::classify(word),
+                });
+            } else {
+                out.push(Token {
+                    text: &text[i..i + c.len_utf8()],
+                    start: base + i,
+                    end: base + i + c.len_utf8(),
+                    class: 0,
+                });
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::proptest_config(512))]
+        #[test]
+        fn tokens_match_the_reference(
+            text in "([A-Za-z0-9éÉ]{0,6}|Mr|U|S|Gen|said|Secretary)([ .,’'‐\\-“”\n\u{a0}\u{2003}]{0,2}([A-Za-z0-9é]{0,4}|Mr|Adm|told)){0,10}",
+            base in 0usize..100,
+        ) {
+            proptest::prop_assert_eq!(tokens(&text, base), reference_tokens(&text, base));
+        }
+    }
 
     #[test]
     fn sentences_start_at_their_first_word() {
