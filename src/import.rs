@@ -1,17 +1,21 @@
 //! The import pipeline: files and folders → parsed, extracted, stored.
 //!
 //! ```text
-//!  paths ─walk─▶ inputs ─┬─ worker: read ▸ ingest ▸ extract (isolated) ─┐
-//!                        └─ worker: …                                   ├─▶ writer (this thread):
-//!                                                                       │   savepoint per file,
-//!                                                                       ┘   commit per batch
+//!  paths ─walk─▶ inputs ─┬─ worker: read ▸ ingest ▸ extract (isolated) ──┐
+//!                        ├─ worker: …                                    ├─▶ writer: in input order,
+//!                        └─ (the writer itself, whenever the next file   │   each file atomic,
+//!                            to write is not ready yet)                  ┘   commit per batch
+//!                                                            events ─▶ caller's thread
 //! ```
 //!
-//! Parsing and extraction run on worker threads (as many as there are
-//! cores), each parser call isolated from panics; the calling thread owns the
-//! library and writes in input order. Progress goes to a callback; results
-//! are reported only once their batch is committed, so "done" always means
-//! durable. Cancelling stops taking new files and commits what is written.
+//! Parsing and extraction run on worker threads (one per spare core), each
+//! parser call isolated from panics. The writer owns the library and writes
+//! in input order; when the next file is not ready it parses one itself
+//! rather than wait, so on two cores both stay busy. All of them run on
+//! threads with a parser-sized stack; the calling thread only relays
+//! events to the callback. Results are reported only once their batch is
+//! committed, so "done" always means durable. Cancelling stops taking new
+//! files and commits what is written.
 
 use crate::extract;
 use crate::ingest::{self, IngestError, MAX_FILE_BYTES};
@@ -230,18 +234,32 @@ pub fn import(
     if total == 0 {
         return Ok(summary);
     }
-    // One core is the writer's (SQLite and FTS5 are the slowest stage); the
-    // others parse and extract.
+    // One core is the writer's; the others parse and extract (and the
+    // writer parses too when it would otherwise wait).
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let workers = std::env::var("EXP_WORKERS").ok().and_then(|v| v.parse().ok()).unwrap_or(cores.saturating_sub(1)).clamp(1, 8).min(total);
+    let workers = cores.saturating_sub(1).clamp(1, 8).min(total);
     let next = AtomicUsize::new(0);
+    // Claims the next input and processes it; None when all are claimed.
+    let take_next = || -> Option<(usize, String, Processed)> {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let input = inputs.get(i)?;
+        Some((i, input.path.display().to_string(), process(input)))
+    };
     let (tx, rx) = mpsc::sync_channel::<Vec<(usize, String, Processed)>>(64);
+    let (event_tx, event_rx) = mpsc::channel::<ImportEvent>();
 
     std::thread::scope(|scope| -> Result<(), StoreError> {
+        let spawn_error = |e: std::io::Error| StoreError::Open {
+            path: "import".into(),
+            reason: format!("cannot start a thread: {e}"),
+        };
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, inputs) = (&next, &inputs);
-            let spawned = std::thread::Builder::new()
+            let take_next = &take_next;
+            std::thread::Builder::new()
                 .name("import-worker".into())
                 .stack_size(isolate::PARSER_STACK_BYTES)
                 .spawn_scoped(scope, move || {
@@ -249,16 +267,11 @@ pub fn import(
                     // (and one wake-up) per file cost a tenth of an import.
                     let mut batch = Vec::with_capacity(SEND_BATCH);
                     let mut batch_started = Instant::now();
-                    loop {
-                        if cancel.load(Ordering::Relaxed) {
-                            break;
-                        }
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = inputs.get(i) else { break };
+                    while let Some(result) = take_next() {
                         if batch.is_empty() {
                             batch_started = Instant::now();
                         }
-                        batch.push((i, input.path.display().to_string(), process(input)));
+                        batch.push(result);
                         if (batch.len() >= SEND_BATCH || batch_started.elapsed() >= SEND_DELAY)
                             && tx.send(std::mem::take(&mut batch)).is_err()
                         {
@@ -268,25 +281,51 @@ pub fn import(
                     if !batch.is_empty() {
                         let _ = tx.send(batch);
                     }
-                });
-            if let Err(e) = spawned {
-                return Err(StoreError::Open {
-                    path: "import".into(),
-                    reason: format!("cannot start a worker thread: {e}"),
-                });
-            }
+                })
+                .map_err(spawn_error)?;
         }
         drop(tx);
-        let done = write_in_order(library, rx, total, cancel, on_event, &mut summary)?;
-        summary.cancelled = done < total;
+        let take_next = &take_next;
+        let writer = std::thread::Builder::new()
+            .name("import-writer".into())
+            .stack_size(isolate::PARSER_STACK_BYTES)
+            .spawn_scoped(scope, move || {
+                let mut summary = ImportSummary::default();
+                let mut send = |event| {
+                    let _ = event_tx.send(event);
+                };
+                let done = write_in_order(
+                    library,
+                    rx,
+                    take_next,
+                    total,
+                    cancel,
+                    &mut send,
+                    &mut summary,
+                )?;
+                summary.cancelled = done < total;
+                Ok::<_, StoreError>(summary)
+            })
+            .map_err(spawn_error)?;
+        // The caller's thread relays events until the writer is done.
+        for event in event_rx {
+            on_event(event);
+        }
+        summary = match writer.join() {
+            Ok(result) => result?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
         Ok(())
     })?;
     Ok(summary)
 }
 
+/// Writes results in input order. When the next one is not ready, the
+/// writer takes an input itself (`take_next`) instead of waiting.
 fn write_in_order(
     library: &mut Library,
     rx: mpsc::Receiver<Vec<(usize, String, Processed)>>,
+    take_next: &dyn Fn() -> Option<(usize, String, Processed)>,
     total: usize,
     cancel: &AtomicBool,
     on_event: &mut dyn FnMut(ImportEvent),
@@ -299,13 +338,16 @@ fn write_in_order(
     let mut batch: Vec<ImportResult> = Vec::new();
     let mut batch_files = 0;
     let mut batch_started = Instant::now();
-
-    for results in rx {
+    let receive = |results: Vec<(usize, String, Processed)>,
+                   pending: &mut BTreeMap<usize, (String, Processed)>| {
         pending.extend(
             results
                 .into_iter()
                 .map(|(index, path, processed)| (index, (path, processed))),
         );
+    };
+
+    loop {
         while !cancel.load(Ordering::Relaxed)
             && let Some((path, processed)) = pending.remove(&next_index)
         {
@@ -326,8 +368,23 @@ fn write_in_order(
                 batch_started = Instant::now();
             }
         }
-        if cancel.load(Ordering::Relaxed) {
+        if next_index == total || cancel.load(Ordering::Relaxed) {
             break;
+        }
+        // The next file is still being parsed: take what the workers have
+        // sent, else parse one here, else wait for them.
+        match rx.try_recv() {
+            Ok(results) => receive(results, &mut pending),
+            Err(mpsc::TryRecvError::Disconnected) => break,
+            Err(mpsc::TryRecvError::Empty) => match take_next() {
+                Some((index, path, processed)) => {
+                    pending.insert(index, (path, processed));
+                }
+                None => match rx.recv() {
+                    Ok(results) => receive(results, &mut pending),
+                    Err(_) => break,
+                },
+            },
         }
     }
     writer.commit()?;
