@@ -289,15 +289,12 @@ mod tests {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = iter.peek() {
                     let joins = matches!(d, '\'' | '’' | '-' | '‐' | '.');
-                    if d.is_alphanumeric() {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else if joins
+                    let inner = joins
                         && text[j + d.len_utf8()..]
                             .chars()
                             .next()
-                            .is_some_and(char::is_alphanumeric)
-                    {
+                            .is_some_and(char::is_alphanumeric);
+                    if d.is_alphanumeric() || inner {
                         end = j + d.len_utf8();
                         iter.next();
                     } else if d == '.' && is_abbreviation(&text[i..end]) {
