@@ -62,6 +62,16 @@ fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// The bit of a lexicon word's last byte in a bucket's mask: a letter, or
+/// bit 26 for anything else. src/extract/lexicon.rs computes the same.
+fn last_letter_bit(byte: u8) -> u32 {
+    if byte.is_ascii_lowercase() {
+        1 << (byte - b'a')
+    } else {
+        1 << 26
+    }
+}
+
 fn check_word(path: &Path, line: usize, word: &str) {
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
         fail(format!(
@@ -180,7 +190,7 @@ fn word_classes(dir: &Path) -> String {
     // their bucket empty.
     let mut sorted: Vec<(&String, &u16)> = classes.iter().collect();
     sorted.sort_by_key(|(w, _)| (w.as_bytes()[0], w.len(), w.as_str()));
-    let mut buckets = vec![[(0u16, 0u16); 25]; 26];
+    let mut buckets = vec![[(0u16, 0u16, 0u32); 25]; 26];
     let mut code = String::from(
         "/// Lexicon words and their class bits, sorted by (initial, length, word).\npub static WORD_CLASSES: &[(&str, u16)] = &[\n",
     );
@@ -191,8 +201,9 @@ fn word_classes(dir: &Path) -> String {
             bucket.0 = i as u16;
         }
         bucket.1 = i as u16 + 1;
+        bucket.2 |= last_letter_bit(word.as_bytes()[word.len() - 1]);
     }
-    code += "];\n/// `WORD_CLASSES[start..end]` for each (initial letter, length).\npub static BUCKETS: [[(u16, u16); 25]; 26] = [\n";
+    code += "];\n/// `(start, end, last letters)` for each (initial letter, length): the words\n/// `WORD_CLASSES[start..end]`, and a bit per letter a word of them ends with\n/// (see `last_letter_bit`).\npub static BUCKETS: [[(u16, u16, u32); 25]; 26] = [\n";
     for row in &buckets {
         let _ = writeln!(code, "    {row:?},");
     }

@@ -62,7 +62,12 @@ pub fn classify(word: &str) -> u16 {
     if !initial.is_ascii_lowercase() || stem_len > LONGEST_ENTRY {
         return 0;
     }
-    let (start, end) = BUCKETS[(initial - b'a') as usize][stem_len];
+    let (start, end, last_letters) = BUCKETS[(initial - b'a') as usize][stem_len];
+    // Most words of an article share no (initial, length, last letter) with a
+    // lexicon word: one table load and a bit test (this runs on every word).
+    if last_letters & last_letter_bit(bytes[stem_len - 1].to_ascii_lowercase()) == 0 {
+        return 0;
+    }
     let stem = &bytes[..stem_len];
     let Some(&(_, found)) = WORD_CLASSES[start as usize..end as usize]
         .iter()
@@ -77,6 +82,15 @@ pub fn classify(word: &str) -> u16 {
         found
     } else {
         found & !lowercase_only
+    }
+}
+
+/// The bit of a word's last letter in a bucket's mask (as build.rs computes it).
+fn last_letter_bit(byte: u8) -> u32 {
+    if byte.is_ascii_lowercase() {
+        1 << (byte - b'a')
+    } else {
+        1 << 26
     }
 }
 
@@ -209,6 +223,22 @@ pub fn institution_alias(phrase: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_lexicon_word_is_found_in_any_case() {
+        for &(word, bits) in WORD_CLASSES {
+            assert_eq!(classify(word), bits, "{word}");
+            let capitalised = format!("{}{}", word[..1].to_ascii_uppercase(), &word[1..]);
+            let verbs_and_connectors = class::VERB | class::CONNECTOR;
+            assert_eq!(classify(&capitalised), bits & !verbs_and_connectors, "{capitalised}");
+            assert_eq!(classify(&word.to_ascii_uppercase()), bits & !verbs_and_connectors);
+        }
+        // Near misses: the bucket of "said" with another last letter, and
+        // the same last letter but another word.
+        assert_ne!(classify("said"), 0);
+        assert_eq!(classify("sail"), 0);
+        assert_eq!(classify("seid"), 0);
+    }
 
     #[test]
     fn lexicon_lookups() {
