@@ -318,7 +318,9 @@ fn open_library(cli: &Cli) -> Result<Library> {
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let format = cli.format;
-    let mut out = std::io::stdout().lock();
+    // Not locked for the whole run: the import callback prints from the
+    // import's writer thread.
+    let mut out = std::io::stdout();
     let Some(command) = &cli.command else {
         #[cfg(feature = "gui")]
         if has_display() {
@@ -798,7 +800,7 @@ fn import_paths(
     library: &mut Library,
     paths: &[PathBuf],
     format: OutputFormat,
-    out: &mut impl Write,
+    out: &mut (impl Write + Send),
 ) -> Result<ExitCode> {
     let (inputs, failures, skipped) = import::collect_inputs(paths);
     let show_progress = std::io::stderr().is_terminal() && format == OutputFormat::Text;

@@ -12,8 +12,8 @@
 //! parser call isolated from panics. The writer owns the library and writes
 //! in input order; when the next file is not ready it parses one itself
 //! rather than wait, so on two cores both stay busy. All of them run on
-//! threads with a parser-sized stack; the calling thread only relays
-//! events to the callback. Results are reported only once their batch is
+//! threads with a parser-sized stack (the callback is called on the
+//! writer's, hence `Send`); the calling thread waits. Results are reported only once their batch is
 //! committed, so "done" always means durable. Cancelling stops taking new
 //! files and commits what is written.
 
@@ -226,7 +226,7 @@ pub fn import(
     library: &mut Library,
     inputs: Vec<Input>,
     cancel: &AtomicBool,
-    on_event: &mut dyn FnMut(ImportEvent),
+    on_event: &mut (dyn FnMut(ImportEvent) + Send),
 ) -> Result<ImportSummary, StoreError> {
     let total = inputs.len();
     on_event(ImportEvent::Started { total });
@@ -249,7 +249,6 @@ pub fn import(
         Some((i, input.path.display().to_string(), process(input)))
     };
     let (tx, rx) = mpsc::sync_channel::<Vec<(usize, String, Processed)>>(64);
-    let (event_tx, event_rx) = mpsc::channel::<ImportEvent>();
 
     std::thread::scope(|scope| -> Result<(), StoreError> {
         let spawn_error = |e: std::io::Error| StoreError::Open {
@@ -291,26 +290,12 @@ pub fn import(
             .stack_size(isolate::PARSER_STACK_BYTES)
             .spawn_scoped(scope, move || {
                 let mut summary = ImportSummary::default();
-                let mut send = |event| {
-                    let _ = event_tx.send(event);
-                };
-                let done = write_in_order(
-                    library,
-                    rx,
-                    take_next,
-                    total,
-                    cancel,
-                    &mut send,
-                    &mut summary,
-                )?;
+                let done =
+                    write_in_order(library, rx, take_next, total, cancel, on_event, &mut summary)?;
                 summary.cancelled = done < total;
                 Ok::<_, StoreError>(summary)
             })
             .map_err(spawn_error)?;
-        // The caller's thread relays events until the writer is done.
-        for event in event_rx {
-            on_event(event);
-        }
         summary = match writer.join() {
             Ok(result) => result?,
             Err(panic) => std::panic::resume_unwind(panic),
@@ -454,7 +439,7 @@ fn flush(
 /// Imports the sample library bundled in the binary (see build.rs).
 pub fn import_samples(
     library: &mut Library,
-    on_event: &mut dyn FnMut(ImportEvent),
+    on_event: &mut (dyn FnMut(ImportEvent) + Send),
 ) -> Result<ImportSummary, StoreError> {
     let inputs = crate::samples::SAMPLES
         .iter()

@@ -4,9 +4,9 @@
 //! is several times slower than batching. FTS5 also flushes its pending
 //! index to a new segment whenever a statement savepoint opens while it holds
 //! pending entries — a SAVEPOINT per file, an index trigger, or any insert
-//! checked by a foreign key does that — so the writer keeps the index entries
-//! of a batch in memory and writes them, in one run, just before the commit
-//! (see ARCHITECTURE.md for the measurements behind this).
+//! checked by a foreign key does that — so the writer indexes a batch just
+//! before its commit, one `INSERT … SELECT` per index over the rows the batch
+//! wrote (see ARCHITECTURE.md for the measurements behind this).
 //!
 //! Each file stays atomic all the same: everything that can be checked is
 //! checked before the first row is written, and if a write still fails
@@ -134,19 +134,6 @@ pub(super) fn insert_statement(
     Ok(())
 }
 
-/// A full-text index entry waiting for the batch's commit.
-enum IndexEntry {
-    Article {
-        id: i64,
-        title: Option<String>,
-        body: String,
-    },
-    Statement {
-        id: i64,
-        text: String,
-    },
-}
-
 /// A batch of writes: one transaction, opened by [`ImportWriter::begin`].
 /// Dropping it without [`ImportWriter::commit`] rolls the whole batch back.
 ///
@@ -163,8 +150,11 @@ pub struct ImportWriter<'c> {
     imported_at: String,
     /// Set when a failed file could not be cleaned up: the batch must not commit.
     poisoned: Option<String>,
-    /// Index entries of the files added so far, written at commit.
-    pending_index: Vec<IndexEntry>,
+    /// The first article and statement ids this batch wrote: every row from
+    /// there on is the batch's (it holds the write lock, and SQLite gives new
+    /// rows ids above all others), indexed at commit.
+    first_article: Option<i64>,
+    first_statement: Option<i64>,
     /// Where the statements come from: `extracted` (imports) or `session`.
     origin: &'static str,
     finished: bool,
@@ -200,7 +190,8 @@ impl<'c> ImportWriter<'c> {
             speakers: HashMap::new(),
             imported_at: chrono::Utc::now().to_rfc3339(),
             poisoned: None,
-            pending_index: Vec::new(),
+            first_article: None,
+            first_statement: None,
             origin: "extracted",
             finished: false,
         })
@@ -256,18 +247,10 @@ impl<'c> ImportWriter<'c> {
             &mut statement_ids,
         ) {
             Ok(id) => {
-                self.pending_index.push(IndexEntry::Article {
-                    id,
-                    title: doc.title.clone(),
-                    body: doc.body.clone(),
-                });
-                self.pending_index
-                    .extend(statement_ids.into_iter().zip(statements).map(|(id, s)| {
-                        IndexEntry::Statement {
-                            id,
-                            text: s.text.clone(),
-                        }
-                    }));
+                self.first_article.get_or_insert(id);
+                if let Some(&first) = statement_ids.first() {
+                    self.first_statement.get_or_insert(first);
+                }
                 Ok(Added::Imported {
                     article_id: id,
                     statements: statements.len(),
@@ -366,21 +349,21 @@ impl<'c> ImportWriter<'c> {
                 "the batch was rolled back: {reason}"
             )));
         }
-        {
-            let mut article = self.conn.prepare_cached(
-                "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+        // The index entries are read back from the rows just written, in one
+        // statement per index: exactly the stored values (as external-content
+        // FTS5 requires), with no copy of them held for the batch and no
+        // statement per row. Rows of files undone are gone, so not indexed.
+        if let Some(first) = self.first_article {
+            self.conn.execute(
+                "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id >= ?1 ORDER BY id",
+                [first],
             )?;
-            let mut statement = self
-                .conn
-                .prepare_cached("INSERT INTO statements_fts (rowid, text) VALUES (?1, ?2)")?;
-            for entry in &self.pending_index {
-                match entry {
-                    IndexEntry::Article { id, title, body } => {
-                        article.execute(params![id, title, body])?
-                    }
-                    IndexEntry::Statement { id, text } => statement.execute(params![id, text])?,
-                };
-            }
+        }
+        if let Some(first) = self.first_statement {
+            self.conn.execute(
+                "INSERT INTO statements_fts (rowid, text) SELECT id, text FROM statements WHERE id >= ?1 ORDER BY id",
+                [first],
+            )?;
         }
         self.conn.execute_batch("COMMIT")?;
         self.finished = true;
