@@ -3,7 +3,8 @@
 //! * `pipeline` — the full import: read, parse (txt/html/md), extract,
 //!   store and index, exactly as `onrecord import DIR` does;
 //! * `floor` — the same article bodies inserted into a bare SQLite table with
-//!   an FTS5 index: no reading, no parsing, no extraction;
+//!   an FTS5 index: no reading, no parsing, no extraction (SQLite's default
+//!   settings; `floor_16k_pages` with the library's page size);
 //! * `extract_one_core` — statement extraction alone, on one thread.
 //!
 //! The corpus is `python3 ../shared/bench/gen_corpus.py DIR --articles 5000
@@ -104,6 +105,17 @@ fn pipeline(bencher: Bencher) {
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn floor(bencher: Bencher) {
+    bare_table_with_fts(bencher, None);
+}
+
+/// The floor with the library's page size (16 KiB), for comparison: the
+/// library's own tuning is not part of the floor above.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn floor_16k_pages(bencher: Bencher) {
+    bare_table_with_fts(bencher, Some(16384));
+}
+
+fn bare_table_with_fts(bencher: Bencher, page_size: Option<u32>) {
     let bodies = &*BODIES;
     let corpus = &*CORPUS;
     bencher
@@ -112,6 +124,9 @@ fn floor(bencher: Bencher) {
         .with_inputs(|| {
             let dir = tempfile::tempdir().unwrap();
             let conn = rusqlite::Connection::open(dir.path().join("floor.sqlite3")).unwrap();
+            if let Some(size) = page_size {
+                conn.pragma_update(None, "page_size", size).unwrap();
+            }
             conn.execute_batch(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
                  CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT NOT NULL);

@@ -233,8 +233,36 @@ fn wal_foreign_keys_and_reopen() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(page_size, 16384, "new libraries use 16 KiB pages");
     let library = Library::open(&path).unwrap();
     assert_eq!(library.counts().unwrap().statements, 1);
+}
+
+#[test]
+fn a_library_with_small_pages_keeps_them_and_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;")
+            .unwrap();
+        schema::migrate(&mut conn, schema::MIGRATIONS).unwrap();
+    }
+    let mut library = Library::open(&path).unwrap();
+    let body = "“Still here,” Miller said.";
+    let mut w = library.writer().unwrap();
+    w.add(&doc(body), None, &[statement(body, "Still here,", "Matthew Miller")])
+        .unwrap();
+    w.commit().unwrap();
+    assert_eq!(library.counts().unwrap().statements, 1);
+    let page_size: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(page_size, 4096);
 }
 
 #[test]
