@@ -252,12 +252,16 @@ fn nesting_depth(html: &str) -> usize {
 /// The charset a page declares in its first 4 KiB (`<meta charset=…>` or the
 /// http-equiv form). Read on bytes, before decoding, as browsers do.
 fn meta_charset(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(4096)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let at = head.find("charset=")?;
-    let value = head[at + 8..].trim_start_matches(['"', '\'', ' ']);
-    let end = value.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))?;
-    Some(value[..end].to_string()).filter(|v| !v.is_empty())
+    let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
+    let at = head.windows(8).position(|w| w == b"charset=")?;
+    let value = &head[at + 8..];
+    let value = &value[value
+        .iter()
+        .position(|b| !matches!(b, b'"' | b'\'' | b' '))?..];
+    let end = value
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')))?;
+    Some(String::from_utf8_lossy(&value[..end]).into_owned()).filter(|v| !v.is_empty())
 }
 
 #[cfg(test)]
