@@ -43,28 +43,31 @@ pub mod class {
 
 /// The classes of one word (see [`class`]).
 pub fn classify(word: &str) -> u16 {
+    classify_word(word, word.as_bytes().contains(&b'-'))
+}
+
+/// [`classify`] for a caller that knows whether `word` has a hyphen (the
+/// tokenizer does): this runs on every word of every article, so the common
+/// case — a word that is no lexicon word — is one table load and a bit test.
+#[inline]
+pub fn classify_word(word: &str, has_hyphen: bool) -> u16 {
+    if has_hyphen {
+        return classify_compound(word);
+    }
     let bytes = word.as_bytes();
-    let Some(&initial) = bytes.first() else {
+    let Some(&first) = bytes.first() else {
         return 0;
     };
-    // "Secretary-General", "Vice-President": the last part decides.
-    // A byte scan: words are short, and `rfind` sets up a searcher per call
-    // (measured at 5% of an import).
-    if let Some(dash) = bytes.iter().rposition(|&b| b == b'-')
-        && dash > 0
-        && dash + 1 < word.len()
-    {
-        return classify(&word[dash + 1..]) & (class::ROLE | class::ORG);
-    }
-    let initial = initial.to_ascii_lowercase();
+    // ASCII letters only: `| 0x20` lowercases them and maps nothing else
+    // into a–z.
+    let initial = first | 0x20;
     // "Adm." and "U.S." are looked up without their final full stop.
     let stem_len = bytes.len() - usize::from(bytes.len() > 1 && bytes[bytes.len() - 1] == b'.');
     if !initial.is_ascii_lowercase() || stem_len > LONGEST_ENTRY {
         return 0;
     }
     let (start, end, last_letters) = BUCKETS[(initial - b'a') as usize][stem_len];
-    // Most words of an article share no (initial, length, last letter) with a
-    // lexicon word: one table load and a bit test (this runs on every word).
+    // Most words share no (initial, length, last letter) with a lexicon word.
     if last_letters & last_letter_bit(bytes[stem_len - 1].to_ascii_lowercase()) == 0 {
         return 0;
     }
@@ -78,10 +81,24 @@ pub fn classify(word: &str) -> u16 {
     // Verbs and connectors count only in lowercase ("State Department" has
     // no verb, "Of" starts no name) and without a full stop.
     let lowercase_only = class::VERB | class::CONNECTOR;
-    if initial == bytes[0] && stem_len == bytes.len() {
+    if initial == first && stem_len == bytes.len() {
         found
     } else {
         found & !lowercase_only
+    }
+}
+
+/// "Secretary-General", "Vice-President": the last part decides (as a role
+/// or an organisation only).
+#[cold]
+fn classify_compound(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    match bytes.iter().rposition(|&b| b == b'-') {
+        Some(dash) if dash > 0 && dash + 1 < word.len() => {
+            classify(&word[dash + 1..]) & (class::ROLE | class::ORG)
+        }
+        // A leading or trailing hyphen: the word as it stands.
+        _ => classify_word(word, false),
     }
 }
 

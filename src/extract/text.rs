@@ -90,6 +90,7 @@ pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
             continue;
         }
         let mut end = i + len;
+        let mut has_hyphen = false;
         while end < bytes.len() {
             let (d, d_len) = char_at(text, end);
             if d.is_alphanumeric() {
@@ -99,6 +100,7 @@ pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
                 && char_at(text, end + d_len).0.is_alphanumeric()
             {
                 // inner apostrophe, hyphen or abbreviation dot: "I’d", "Jean-Pierre", "U.S"
+                has_hyphen |= d == '-';
                 end += d_len;
             } else {
                 if d == '.' && is_abbreviation(&text[i..end]) {
@@ -112,7 +114,7 @@ pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
             text: word,
             start: base + i,
             end: base + end,
-            class: super::lexicon::classify(word),
+            class: super::lexicon::classify_word(word, has_hyphen),
         });
         i = end;
     }
