@@ -67,6 +67,10 @@ pub enum ImportEvent {
     Committed(Vec<ImportResult>),
 }
 
+/// Files a worker (or the writer) takes at a time: parsed together, then
+/// extracted together.
+const RUN_FILES: usize = 8;
+
 /// Files a worker hands to the writer at once, unless a slow file makes
 /// the first of them wait longer than `SEND_DELAY`.
 const SEND_BATCH: usize = 16;
@@ -160,9 +164,29 @@ pub type Processed = Result<Vec<Result<Prepared, PartFailure>>, String>;
 /// Reads, parses and extracts one input. Never panics: parser panics become
 /// errors naming the parser.
 pub fn process(input: &Input) -> Processed {
+    extract_parts(input, parse(input))
+}
+
+/// Reads, parses and extracts a run of inputs: all of them parsed first,
+/// then all extracted. Alternating the two for each file kept neither's code
+/// and tables warm in the caches (7% slower, measured).
+pub fn process_run(inputs: &[Input]) -> Vec<Processed> {
+    let parsed: Vec<_> = inputs.iter().map(parse).collect();
+    inputs
+        .iter()
+        .zip(parsed)
+        .map(|(input, parsed)| extract_parts(input, parsed))
+        .collect()
+}
+
+/// A file's parts as parsed, before extraction.
+type Parsed = Result<Vec<Result<Document, PartFailure>>, String>;
+
+/// The first half of [`process`]: read and parse, panics isolated.
+fn parse(input: &Input) -> Parsed {
     let bytes = match &input.bytes {
-        Some(bytes) => bytes.clone(),
-        None => read_limited(&input.path)?,
+        Some(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
+        None => std::borrow::Cow::Owned(read_limited(&input.path)?),
     };
     let format = ingest::Format::from_path(&input.path);
     let parts = isolate::catch(|| ingest::ingest(&input.path, &bytes))
@@ -176,10 +200,21 @@ pub fn process(input: &Input) -> Processed {
     Ok(parts
         .into_iter()
         .map(|part| {
-            let mut doc = part.map_err(|e| PartFailure {
+            part.map_err(|e| PartFailure {
                 part: Some(e.part),
                 error: e.error.to_string(),
-            })?;
+            })
+        })
+        .collect())
+}
+
+/// The second half of [`process`]: the input's defaults, then extraction,
+/// panics isolated.
+fn extract_parts(input: &Input, parsed: Parsed) -> Processed {
+    Ok(parsed?
+        .into_iter()
+        .map(|part| {
+            let mut doc = part?;
             doc.outlet = doc.outlet.or_else(|| input.default_outlet.clone());
             doc.published = doc.published.or_else(|| input.default_date.clone());
             let found = isolate::catch(|| extract::extract(&doc)).map_err(|_| PartFailure {
@@ -239,14 +274,21 @@ pub fn import(
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let workers = cores.saturating_sub(1).clamp(1, 8).min(total);
     let next = AtomicUsize::new(0);
-    // Claims the next input and processes it; None when all are claimed.
-    let take_next = || -> Option<(usize, String, Processed)> {
+    // Claims the next few inputs and processes them; empty when all are
+    // claimed (or the import is cancelled).
+    let take_next = || -> Vec<(usize, String, Processed)> {
         if cancel.load(Ordering::Relaxed) {
-            return None;
+            return Vec::new();
         }
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let input = inputs.get(i)?;
-        Some((i, input.path.display().to_string(), process(input)))
+        let first = next.fetch_add(RUN_FILES, Ordering::Relaxed);
+        let Some(run) = inputs.get(first..inputs.len().min(first + RUN_FILES)) else {
+            return Vec::new();
+        };
+        run.iter()
+            .zip(process_run(run))
+            .enumerate()
+            .map(|(k, (input, processed))| (first + k, input.path.display().to_string(), processed))
+            .collect()
     };
     let (tx, rx) = mpsc::sync_channel::<Vec<(usize, String, Processed)>>(64);
 
@@ -266,11 +308,15 @@ pub fn import(
                     // (and one wake-up) per file cost a tenth of an import.
                     let mut batch = Vec::with_capacity(SEND_BATCH);
                     let mut batch_started = Instant::now();
-                    while let Some(result) = take_next() {
+                    loop {
+                        let results = take_next();
+                        if results.is_empty() {
+                            break;
+                        }
                         if batch.is_empty() {
                             batch_started = Instant::now();
                         }
-                        batch.push(result);
+                        batch.extend(results);
                         if (batch.len() >= SEND_BATCH || batch_started.elapsed() >= SEND_DELAY)
                             && tx.send(std::mem::take(&mut batch)).is_err()
                         {
@@ -310,7 +356,7 @@ pub fn import(
 fn write_in_order(
     library: &mut Library,
     rx: mpsc::Receiver<Vec<(usize, String, Processed)>>,
-    take_next: &dyn Fn() -> Option<(usize, String, Processed)>,
+    take_next: &dyn Fn() -> Vec<(usize, String, Processed)>,
     total: usize,
     cancel: &AtomicBool,
     on_event: &mut dyn FnMut(ImportEvent),
@@ -361,15 +407,17 @@ fn write_in_order(
         match rx.try_recv() {
             Ok(results) => receive(results, &mut pending),
             Err(mpsc::TryRecvError::Disconnected) => break,
-            Err(mpsc::TryRecvError::Empty) => match take_next() {
-                Some((index, path, processed)) => {
-                    pending.insert(index, (path, processed));
+            Err(mpsc::TryRecvError::Empty) => {
+                let taken = take_next();
+                if taken.is_empty() {
+                    match rx.recv() {
+                        Ok(results) => receive(results, &mut pending),
+                        Err(_) => break,
+                    }
+                } else {
+                    receive(taken, &mut pending);
                 }
-                None => match rx.recv() {
-                    Ok(results) => receive(results, &mut pending),
-                    Err(_) => break,
-                },
-            },
+            }
         }
     }
     writer.commit()?;
