@@ -67,9 +67,11 @@ pub enum ImportEvent {
     Committed(Vec<ImportResult>),
 }
 
-/// Files a worker (or the writer) takes at a time: parsed together, then
-/// extracted together.
-const RUN_FILES: usize = 8;
+/// Files a worker (or the writer) parses before extracting them, unless
+/// parsing them takes longer than `RUN_TIME` (big files: progress and
+/// commits must not wait long).
+const RUN_FILES: usize = 64;
+const RUN_TIME: Duration = Duration::from_millis(20);
 
 /// Files a worker hands to the writer at once, unless a slow file makes
 /// the first of them wait longer than `SEND_DELAY`.
@@ -167,18 +169,6 @@ pub fn process(input: &Input) -> Processed {
     extract_parts(input, parse(input))
 }
 
-/// Reads, parses and extracts a run of inputs: all of them parsed first,
-/// then all extracted. Alternating the two for each file kept neither's code
-/// and tables warm in the caches (7% slower, measured).
-pub fn process_run(inputs: &[Input]) -> Vec<Processed> {
-    let parsed: Vec<_> = inputs.iter().map(parse).collect();
-    inputs
-        .iter()
-        .zip(parsed)
-        .map(|(input, parsed)| extract_parts(input, parsed))
-        .collect()
-}
-
 /// A file's parts as parsed, before extraction.
 type Parsed = Result<Vec<Result<Document, PartFailure>>, String>;
 
@@ -274,20 +264,27 @@ pub fn import(
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let workers = cores.saturating_sub(1).clamp(1, 8).min(total);
     let next = AtomicUsize::new(0);
-    // Claims the next few inputs and processes them; empty when all are
-    // claimed (or the import is cancelled).
+    // Claims inputs and processes them as a run: parsed one by one until the
+    // run is full (or has taken RUN_TIME), then all extracted. Alternating
+    // parsing and extraction file by file kept neither's code and data warm
+    // in the caches: a run of 64 processed the corpus in 10% less time than
+    // file by file (measured). Empty when all are claimed or the import is
+    // cancelled.
     let take_next = || -> Vec<(usize, String, Processed)> {
-        if cancel.load(Ordering::Relaxed) {
-            return Vec::new();
+        let started = Instant::now();
+        let mut run = Vec::with_capacity(RUN_FILES);
+        while run.len() < RUN_FILES && started.elapsed() < RUN_TIME {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = inputs.get(i) else { break };
+            run.push((i, input, parse(input)));
         }
-        let first = next.fetch_add(RUN_FILES, Ordering::Relaxed);
-        let Some(run) = inputs.get(first..inputs.len().min(first + RUN_FILES)) else {
-            return Vec::new();
-        };
-        run.iter()
-            .zip(process_run(run))
-            .enumerate()
-            .map(|(k, (input, processed))| (first + k, input.path.display().to_string(), processed))
+        run.into_iter()
+            .map(|(i, input, parsed)| {
+                (i, input.path.display().to_string(), extract_parts(input, parsed))
+            })
             .collect()
     };
     let (tx, rx) = mpsc::sync_channel::<Vec<(usize, String, Processed)>>(64);
