@@ -324,7 +324,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = &cli.command else {
         #[cfg(feature = "gui")]
         if has_display() {
-            drop(out);
             return run_app(&cli);
         }
         return run_default(&cli, &mut out);
