@@ -283,7 +283,11 @@ pub fn import(
         }
         run.into_iter()
             .map(|(i, input, parsed)| {
-                (i, input.path.display().to_string(), extract_parts(input, parsed))
+                (
+                    i,
+                    input.path.display().to_string(),
+                    extract_parts(input, parsed),
+                )
             })
             .collect()
     };
@@ -333,8 +337,15 @@ pub fn import(
             .stack_size(isolate::PARSER_STACK_BYTES)
             .spawn_scoped(scope, move || {
                 let mut summary = ImportSummary::default();
-                let done =
-                    write_in_order(library, rx, take_next, total, cancel, on_event, &mut summary)?;
+                let done = write_in_order(
+                    library,
+                    rx,
+                    take_next,
+                    total,
+                    cancel,
+                    on_event,
+                    &mut summary,
+                )?;
                 summary.cancelled = done < total;
                 Ok::<_, StoreError>(summary)
             })

@@ -247,8 +247,15 @@ mod tests {
             assert_eq!(classify(word), bits, "{word}");
             let capitalised = format!("{}{}", word[..1].to_ascii_uppercase(), &word[1..]);
             let verbs_and_connectors = class::VERB | class::CONNECTOR;
-            assert_eq!(classify(&capitalised), bits & !verbs_and_connectors, "{capitalised}");
-            assert_eq!(classify(&word.to_ascii_uppercase()), bits & !verbs_and_connectors);
+            assert_eq!(
+                classify(&capitalised),
+                bits & !verbs_and_connectors,
+                "{capitalised}"
+            );
+            assert_eq!(
+                classify(&word.to_ascii_uppercase()),
+                bits & !verbs_and_connectors
+            );
         }
         // Near misses: the bucket of "said" with another last letter, and
         // the same last letter but another word.

@@ -128,7 +128,10 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     if b.is_ascii() {
         (b as char, 1)
     } else {
-        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
         (c, c.len_utf8())
     }
 }

@@ -203,7 +203,10 @@ mod tests {
 
     #[test]
     fn clean_text_borrows_what_it_does_not_change() {
-        assert!(matches!(clean_text("“Fine,” he said.\n\tNothing – to do…"), Cow::Borrowed(_)));
+        assert!(matches!(
+            clean_text("“Fine,” he said.\n\tNothing – to do…"),
+            Cow::Borrowed(_)
+        ));
         assert!(matches!(clean_text("a\r\nb"), Cow::Owned(_)));
     }
 

@@ -22,8 +22,18 @@ fn is_furniture(node: &dom_query::NodeRef) -> bool {
     const ROLES: &[&str] = &["navigation", "complementary", "contentinfo"];
     /// Anywhere in a class or id (compared in lower case).
     const WORDS: &[&str] = &[
-        "cookie", "consent", "gdpr", "related", "newsletter", "subscribe", "share-", "social",
-        "promo", "advert", "paywall", "breadcrumb",
+        "cookie",
+        "consent",
+        "gdpr",
+        "related",
+        "newsletter",
+        "subscribe",
+        "share-",
+        "social",
+        "promo",
+        "advert",
+        "paywall",
+        "breadcrumb",
     ];
     if node
         .node_name()

@@ -254,8 +254,12 @@ fn a_library_with_small_pages_keeps_them_and_works() {
     let mut library = Library::open(&path).unwrap();
     let body = "“Still here,” Miller said.";
     let mut w = library.writer().unwrap();
-    w.add(&doc(body), None, &[statement(body, "Still here,", "Matthew Miller")])
-        .unwrap();
+    w.add(
+        &doc(body),
+        None,
+        &[statement(body, "Still here,", "Matthew Miller")],
+    )
+    .unwrap();
     w.commit().unwrap();
     assert_eq!(library.counts().unwrap().statements, 1);
     let page_size: i64 = Connection::open(&path)
