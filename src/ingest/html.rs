@@ -50,12 +50,15 @@ fn is_furniture(node: &dom_query::NodeRef) -> bool {
     fn marked(value: Option<impl std::ops::Deref<Target = str>>) -> bool {
         let Some(value) = value else { return false };
         let value = value.to_ascii_lowercase();
-        // Comment threads: "comments", "comment-list", "post comment", "user-comment".
-        value == "comments"
-            || value.starts_with("comment")
-            || value.contains(" comment")
-            || value.contains("-comment")
-            || WORDS.iter().any(|word| value.contains(word))
+        // Comment threads ("comments", "comment-list", "user-comment",
+        // "commentsSection") but not commentary, which is an article.
+        let comment_thread = value
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|word| {
+                word.strip_prefix("comment")
+                    .is_some_and(|rest| !rest.starts_with("ar") && !rest.starts_with("at"))
+            });
+        comment_thread || WORDS.iter().any(|word| value.contains(word))
     }
     marked(node.class()) || marked(node.id_attr())
 }
@@ -325,6 +328,36 @@ mod tests {
             "Accept all",
         ] {
             assert!(!doc.body.contains(junk), "{junk} leaked into {}", doc.body);
+        }
+    }
+
+    #[test]
+    fn commentary_is_an_article_and_comments_are_furniture() {
+        let page = |class: &str| {
+            format!(
+                "<html><head><title>Op-ed</title></head><body><div class=\"{class}\"><p>“Diplomacy is the only road,” the former envoy writes in a long essay on the talks and what they mean for the region.</p><p>Officials have been reluctant to say so in public, but the case for patience is stronger than it looks.</p></div></body></html>"
+            )
+        };
+        for article in ["commentary", "article--commentary", "Commentator-column"] {
+            let doc = html_to_document(&page(article)).unwrap();
+            assert!(
+                doc.body.contains("Diplomacy is the only road"),
+                "{article}: {}",
+                doc.body
+            );
+        }
+        for thread in [
+            "comments",
+            "comment-list",
+            "user-comment",
+            "commentsSection",
+            "post_comment",
+        ] {
+            let html = format!(
+                "<html><head><title>News</title></head><body><article><p>“We are ready,” the minister said on Monday as the talks opened in the capital after weeks of delay.</p></article><div class=\"{thread}\"><p>THREADJUNK I disagree with all of this.</p></div></body></html>"
+            );
+            let doc = html_to_document(&html).unwrap();
+            assert!(!doc.body.contains("THREADJUNK"), "{thread}: {}", doc.body);
         }
     }
 
