@@ -319,10 +319,9 @@ fn local_statement(
                 "session",
             )?;
             let id = conn.last_insert_rowid();
-            conn.execute(
-                "INSERT INTO statements_fts (rowid, text) VALUES (?1, ?2)",
-                params![id, text],
-            )?;
+            // Indexed with the batch at its commit (not here: it would be
+            // indexed twice).
+            writer.wrote_statement(id);
             Ok((id, text))
         }
     }
@@ -722,6 +721,7 @@ mod tests {
         session.comparisons.truncate(1);
         session.comparisons[0].statements[0].id = None;
         let imported = library.import_session(session).unwrap();
+        assert_statement_index_consistent(&library);
         let kirby = &imported.comparisons[0].statements[0];
         assert_eq!(
             kirby.text, "We are  concerned about\nthe attacks.",
@@ -732,6 +732,57 @@ mod tests {
         assert_eq!(local.speaker.as_deref(), Some("John Kirby"));
         let counts = library.counts().unwrap();
         assert_eq!((counts.articles, counts.statements), (2, 2));
+    }
+
+    /// The statements' full-text index matches the statements table exactly
+    /// (FTS5's integrity check against its content).
+    fn assert_statement_index_consistent(library: &Library) {
+        library
+            .conn()
+            .execute(
+                "INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .expect("the statements' index matches the table");
+    }
+
+    #[test]
+    fn statements_added_to_existing_articles_are_indexed_once() {
+        let (_dir, mut library) = library();
+        let mut w = library.writer().unwrap();
+        w.add(
+            &Document {
+                body: "We are  concerned about\nthe attacks.".into(),
+                ..Document::default()
+            },
+            Some("clip.txt"),
+            &[],
+        )
+        .unwrap();
+        w.commit().unwrap();
+        // A new statement first (a new article), then one that lands in the
+        // existing article: both written in one batch, each indexed once.
+        let mut session = sample();
+        session.comparisons.truncate(1);
+        session.comparisons[0].statements.swap(0, 1);
+        for s in &mut session.comparisons[0].statements {
+            s.id = None;
+        }
+        let imported = library.import_session(session).unwrap();
+        assert_statement_index_consistent(&library);
+        let in_article = &imported.comparisons[0].statements[1];
+        assert_eq!(in_article.text, "We are  concerned about\nthe attacks.");
+        let found = library
+            .statements(&StatementQuery {
+                topic: Some("concerned attacks".into()),
+                ..StatementQuery::default()
+            })
+            .unwrap();
+        // Both statements, each once.
+        let mut ids: Vec<i64> = found.iter().map(|s| s.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 2, "{found:?}");
+        assert!(ids.contains(&in_article.id.unwrap()));
     }
 
     #[test]

@@ -197,6 +197,13 @@ impl<'c> ImportWriter<'c> {
         })
     }
 
+    /// Records a statement row written in this batch outside [`Self::add`]
+    /// (a session's statement placed in an article already stored): the
+    /// commit indexes it with the batch's other rows, once.
+    pub(super) fn wrote_statement(&mut self, id: i64) {
+        self.first_statement = Some(self.first_statement.map_or(id, |first| first.min(id)));
+    }
+
     /// Marks the statements added from now on as coming from a session file
     /// rather than from extraction.
     pub(super) fn statements_from_sessions(&mut self) {
