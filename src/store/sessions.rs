@@ -703,9 +703,10 @@ mod tests {
         assert_eq!(mapped.comparisons[0].statements[0].id, kirby_id);
     }
 
-    #[test]
-    fn an_article_with_the_same_words_spaced_otherwise_holds_the_statement() {
-        let (_dir, mut library) = library();
+    /// A library holding one article with the words of the sample's first
+    /// statement, spaced otherwise, and no statements.
+    fn library_with_spaced_article() -> (tempfile::TempDir, Library) {
+        let (dir, mut library) = library();
         let mut w = library.writer().unwrap();
         w.add(
             &Document {
@@ -717,6 +718,12 @@ mod tests {
         )
         .unwrap();
         w.commit().unwrap();
+        (dir, library)
+    }
+
+    #[test]
+    fn an_article_with_the_same_words_spaced_otherwise_holds_the_statement() {
+        let (_dir, mut library) = library_with_spaced_article();
         let mut session = sample();
         session.comparisons.truncate(1);
         session.comparisons[0].statements[0].id = None;
@@ -748,18 +755,7 @@ mod tests {
 
     #[test]
     fn statements_added_to_existing_articles_are_indexed_once() {
-        let (_dir, mut library) = library();
-        let mut w = library.writer().unwrap();
-        w.add(
-            &Document {
-                body: "We are  concerned about\nthe attacks.".into(),
-                ..Document::default()
-            },
-            Some("clip.txt"),
-            &[],
-        )
-        .unwrap();
-        w.commit().unwrap();
+        let (_dir, mut library) = library_with_spaced_article();
         // A new statement first (a new article), then one that lands in the
         // existing article: both written in one batch, each indexed once.
         let mut session = sample();
