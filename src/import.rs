@@ -4,8 +4,8 @@
 //!  paths ─walk─▶ inputs ─┬─ worker: read ▸ ingest ▸ extract (isolated) ──┐
 //!                        ├─ worker: …                                    ├─▶ writer: in input order,
 //!                        └─ (the writer itself, whenever the next file   │   each file atomic,
-//!                            to write is not ready yet)                  ┘   commit per batch
-//!                                                            events ─▶ caller's thread
+//!                            to write is not ready yet)                  ┘   commit per batch,
+//!                                                                            events to the callback
 //! ```
 //!
 //! Parsing and extraction run on worker threads (one per spare core), each
@@ -13,9 +13,9 @@
 //! in input order; when the next file is not ready it parses one itself
 //! rather than wait, so on two cores both stay busy. All of them run on
 //! threads with a parser-sized stack (the callback is called on the
-//! writer's, hence `Send`); the calling thread waits. Results are reported only once their batch is
-//! committed, so "done" always means durable. Cancelling stops taking new
-//! files and commits what is written.
+//! writer's, hence `Send`); the calling thread waits. Results are reported
+//! only once their batch is committed, so "done" always means durable.
+//! Cancelling stops taking new files and commits what is written.
 
 use crate::extract;
 use crate::ingest::{self, IngestError, MAX_FILE_BYTES};
@@ -273,7 +273,9 @@ pub fn import(
     let take_next = || -> Vec<(usize, String, Processed)> {
         let started = Instant::now();
         let mut run = Vec::with_capacity(RUN_FILES);
-        while run.len() < RUN_FILES && started.elapsed() < RUN_TIME {
+        // The first input is always claimed: an empty run must mean "all
+        // claimed or cancelled", never "this thread was descheduled".
+        while run.len() < RUN_FILES && (run.is_empty() || started.elapsed() < RUN_TIME) {
             if cancel.load(Ordering::Relaxed) {
                 break;
             }
