@@ -243,7 +243,7 @@ impl<'c> ImportWriter<'c> {
         }
         let mut created = Vec::new();
         let mut article_id = None;
-        let mut statement_ids = Vec::with_capacity(statements.len());
+        let mut first_statement = None;
         match self.insert(
             doc,
             source_path,
@@ -251,11 +251,11 @@ impl<'c> ImportWriter<'c> {
             &hash,
             &mut article_id,
             &mut created,
-            &mut statement_ids,
+            &mut first_statement,
         ) {
             Ok(id) => {
                 self.first_article.get_or_insert(id);
-                if let Some(&first) = statement_ids.first() {
+                if let Some(first) = first_statement {
                     self.first_statement.get_or_insert(first);
                 }
                 Ok(Added::Imported {
@@ -272,7 +272,7 @@ impl<'c> ImportWriter<'c> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)] // the out-parameters are what `undo` needs
+    #[allow(clippy::too_many_arguments)] // the out-parameters are what `undo` and the commit need
     fn insert(
         &mut self,
         doc: &Document,
@@ -281,7 +281,7 @@ impl<'c> ImportWriter<'c> {
         hash: &str,
         article_id: &mut Option<i64>,
         created: &mut Vec<(String, i64)>,
-        statement_ids: &mut Vec<i64>,
+        first_statement: &mut Option<i64>,
     ) -> Result<i64, StoreError> {
         self.insert_article.execute(params![
             doc.title,
@@ -303,7 +303,7 @@ impl<'c> ImportWriter<'c> {
                 None => None,
             };
             insert_statement(&mut self.insert_statement, id, speaker_id, s, self.origin)?;
-            statement_ids.push(self.conn.last_insert_rowid());
+            first_statement.get_or_insert(self.conn.last_insert_rowid());
         }
         Ok(id)
     }
