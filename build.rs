@@ -29,6 +29,7 @@ fn main() {
     );
     check_icon(&root.join("assets/icon.png"));
     println!("cargo:rerun-if-changed=assets/lexicon");
+    println!("cargo:rerun-if-changed=src/extract/last_letter_bit.rs");
     println!("cargo:rerun-if-changed=assets/samples");
     println!("cargo:rerun-if-changed=assets/icon.png");
 
@@ -62,15 +63,7 @@ fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
 }
 
-/// The bit of a lexicon word's last byte in a bucket's mask: a letter, or
-/// bit 26 for anything else. src/extract/lexicon.rs computes the same.
-fn last_letter_bit(byte: u8) -> u32 {
-    if byte.is_ascii_lowercase() {
-        1 << (byte - b'a')
-    } else {
-        1 << 26
-    }
-}
+include!("src/extract/last_letter_bit.rs");
 
 fn check_word(path: &Path, line: usize, word: &str) {
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {

@@ -102,14 +102,7 @@ fn classify_compound(word: &str) -> u16 {
     }
 }
 
-/// The bit of a word's last letter in a bucket's mask (as build.rs computes it).
-fn last_letter_bit(byte: u8) -> u32 {
-    if byte.is_ascii_lowercase() {
-        1 << (byte - b'a')
-    } else {
-        1 << 26
-    }
-}
+include!("last_letter_bit.rs");
 
 /// Whether `word` has any of the `classes` bits.
 pub fn is(word: &str, classes: u16) -> bool {
