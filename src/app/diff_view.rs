@@ -34,16 +34,11 @@ impl OnRecordApp {
         ui.horizontal_top(|ui| {
             let width = column_width(ui, comparison.statements.len());
             for s in &comparison.statements {
-                ui.allocate_ui_with_layout(
-                    Vec2::new(width, 0.0),
-                    Layout::top_down(Align::LEFT),
-                    |ui| {
-                        ui.set_width(width);
-                        if side_header(ui, s) {
-                            open_statement = s.id;
-                        }
-                    },
-                );
+                column(ui, width, |ui| {
+                    if side_header(ui, s) {
+                        open_statement = s.id;
+                    }
+                });
             }
         });
         if let Some(id) = open_statement {
@@ -275,17 +270,11 @@ impl OnRecordApp {
                         .show(ui, |ui| {
                             ui.horizontal_top(|ui| {
                                 for side in [Side::A, Side::B] {
-                                    ui.allocate_ui_with_layout(
-                                        Vec2::new(width, 0.0),
-                                        Layout::top_down(Align::LEFT),
-                                        |ui| {
-                                            ui.set_width(width);
-                                            ui.add(
-                                                egui::Label::new(row_job(ui, row, side, width))
-                                                    .wrap(),
-                                            );
-                                        },
-                                    );
+                                    column(ui, width, |ui| {
+                                        ui.add(
+                                            egui::Label::new(row_job(ui, row, side, width)).wrap(),
+                                        );
+                                    });
                                 }
                             });
                         })
@@ -348,6 +337,24 @@ fn row_kind_words(kind: RowKind) -> &'static str {
 fn column_width(ui: &Ui, columns: usize) -> f32 {
     let spacing = ui.spacing().item_spacing.x;
     ((ui.available_width() - spacing * columns as f32) / columns.max(1) as f32).max(80.0)
+}
+
+/// A column exactly `width` wide (inside a horizontal layout), filled by `add`.
+fn column(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(Vec2::new(width, 0.0), Layout::top_down(Align::LEFT), |ui| {
+        ui.set_width(width);
+        add(ui);
+    });
+}
+
+/// A column `width` wide holding one wrapped text, built by `build`.
+fn text_column(ui: &mut Ui, width: f32, build: impl FnOnce(&Ui, &mut LayoutJob)) {
+    column(ui, width, |ui| {
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = width;
+        build(ui, &mut job);
+        ui.add(egui::Label::new(job).wrap());
+    });
 }
 
 /// One side of a row as marked text: removed words struck through, added
@@ -478,35 +485,27 @@ fn shared_view(ui: &mut Ui, a: &str, b: &str, shared: &[compare::shared::SharedP
                     (a, shared.iter().map(|p| p.a.clone()).collect::<Vec<_>>()),
                     (b, shared.iter().map(|p| p.b.clone()).collect::<Vec<_>>()),
                 ] {
-                    ui.allocate_ui_with_layout(
-                        Vec2::new(width, 0.0),
-                        Layout::top_down(Align::LEFT),
-                        |ui| {
-                            ui.set_width(width);
-                            let mut job = LayoutJob::default();
-                            job.wrap.max_width = width;
-                            let mut ranges: Vec<_> = ranges
-                                .into_iter()
-                                .filter(|r| {
-                                    r.end <= text.len()
-                                        && text.is_char_boundary(r.start)
-                                        && text.is_char_boundary(r.end)
-                                })
-                                .collect();
-                            ranges.sort_by_key(|r| r.start);
-                            let mut at = 0;
-                            for r in ranges {
-                                if r.start < at {
-                                    continue;
-                                }
-                                append_marked(&mut job, ui, &text[at..r.start], Mark::Plain);
-                                append_marked(&mut job, ui, &text[r.clone()], Mark::Shared);
-                                at = r.end;
+                    text_column(ui, width, |ui, job| {
+                        let mut ranges: Vec<_> = ranges
+                            .into_iter()
+                            .filter(|r| {
+                                r.end <= text.len()
+                                    && text.is_char_boundary(r.start)
+                                    && text.is_char_boundary(r.end)
+                            })
+                            .collect();
+                        ranges.sort_by_key(|r| r.start);
+                        let mut at = 0;
+                        for r in ranges {
+                            if r.start < at {
+                                continue;
                             }
-                            append_marked(&mut job, ui, &text[at..], Mark::Plain);
-                            ui.add(egui::Label::new(job).wrap());
-                        },
-                    );
+                            append_marked(job, ui, &text[at..r.start], Mark::Plain);
+                            append_marked(job, ui, &text[r.clone()], Mark::Shared);
+                            at = r.end;
+                        }
+                        append_marked(job, ui, &text[at..], Mark::Plain);
+                    });
                 }
             });
             ui.separator();
@@ -530,32 +529,20 @@ fn nway_view(ui: &mut Ui, table: &compare::nway::NWay) {
             for row in &table.rows {
                 ui.horizontal_top(|ui| {
                     for cell in &row.cells {
-                        ui.allocate_ui_with_layout(
-                            Vec2::new(width, 0.0),
-                            Layout::top_down(Align::LEFT),
-                            |ui| {
-                                ui.set_width(width);
-                                let mut job = LayoutJob::default();
-                                job.wrap.max_width = width;
-                                match cell {
-                                    None => append_marked(&mut job, ui, "—", Mark::Ignored),
-                                    Some(cell) => match cell.sharing {
-                                        Sharing::Shared => {
-                                            append_marked(&mut job, ui, &cell.text, Mark::Plain)
-                                        }
-                                        Sharing::Similar => {
-                                            append_marked(&mut job, ui, "≈ ", Mark::Moved);
-                                            append_marked(&mut job, ui, &cell.text, Mark::Moved);
-                                        }
-                                        Sharing::Unique => {
-                                            append_marked(&mut job, ui, "★ ", Mark::Added);
-                                            append_marked(&mut job, ui, &cell.text, Mark::Added);
-                                        }
-                                    },
+                        text_column(ui, width, |ui, job| match cell {
+                            None => append_marked(job, ui, "—", Mark::Ignored),
+                            Some(cell) => match cell.sharing {
+                                Sharing::Shared => append_marked(job, ui, &cell.text, Mark::Plain),
+                                Sharing::Similar => {
+                                    append_marked(job, ui, "≈ ", Mark::Moved);
+                                    append_marked(job, ui, &cell.text, Mark::Moved);
                                 }
-                                ui.add(egui::Label::new(job).wrap());
+                                Sharing::Unique => {
+                                    append_marked(job, ui, "★ ", Mark::Added);
+                                    append_marked(job, ui, &cell.text, Mark::Added);
+                                }
                             },
-                        );
+                        });
                     }
                 });
                 ui.separator();
