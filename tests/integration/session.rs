@@ -157,16 +157,19 @@ fn a_session_travels_to_another_library_and_into_reports() {
     );
 
     // import into an empty library: the statements come along
-    let imported = json(ok(&onrecord(
-        &second,
-        &[
-            "session",
-            "import",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    )));
+    let import = || {
+        json(ok(&onrecord(
+            &second,
+            &[
+                "session",
+                "import",
+                file.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+        )))
+    };
+    let imported = import();
     assert_eq!(imported["name"], "Alliance");
     assert_eq!(imported["comparisons"], 2);
     assert_eq!(imported["statements_added"], 4, "four distinct statements");
@@ -198,16 +201,7 @@ fn a_session_travels_to_another_library_and_into_reports() {
     );
 
     // again: nothing new
-    let again = json(ok(&onrecord(
-        &second,
-        &[
-            "session",
-            "import",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    )));
+    let again = import();
     assert_eq!(
         (&again["name"], &again["statements_added"]),
         (&Value::from("Alliance"), &Value::from(0))
