@@ -7,6 +7,7 @@
 
 use crate::import::{self, ImportEvent};
 use crate::model::{ExtractedStatement, ImportOutcome, ImportSummary};
+use crate::report::plural;
 use crate::session::{CompareMode, Session, SessionComparison};
 use crate::store::{ArticleQuery, Library, StatementQuery};
 use crate::{compare, report as reports, session, topics};
@@ -1152,7 +1153,7 @@ fn session_command(
                     "onrecord: {} notes for {} comparison{}: each --note goes with one --compare, in order",
                     notes.len(),
                     compare.len(),
-                    if compare.len() == 1 { "" } else { "s" }
+                    plural(compare.len())
                 );
                 return Ok(ExitCode::from(2));
             }
@@ -1195,11 +1196,7 @@ fn session_command(
                 "Saved session '{}' ({} comparison{}).",
                 session.name,
                 session.comparisons.len(),
-                if session.comparisons.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                }
+                plural(session.comparisons.len())
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -1238,11 +1235,7 @@ fn session_command(
                 "Imported the session as '{}' ({} comparison{}; {added} statement{} added to the library).",
                 imported.name,
                 imported.comparisons.len(),
-                if imported.comparisons.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
+                plural(imported.comparisons.len()),
                 if added == 1 { "" } else { "s" }
             )?;
             Ok(ExitCode::SUCCESS)
@@ -1275,11 +1268,7 @@ fn print_session(session: &Session, out: &mut impl Write) -> Result<()> {
         "{} — {} comparison{}, mode {}, ignoring {}",
         session.name,
         session.comparisons.len(),
-        if session.comparisons.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
+        plural(session.comparisons.len()),
         session.mode.as_str(),
         if ignored.is_empty() {
             "nothing".to_string()

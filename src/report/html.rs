@@ -8,7 +8,7 @@
 
 use super::{
     Body, Citations, Mark, Piece, Side, body, kind_text, link, mode_text, options_text, percent,
-    role_line, row_kind, row_pieces, shared_pieces, sharing, source_line, summary_text,
+    plural, role_line, row_kind, row_pieces, shared_pieces, sharing, source_line, summary_text,
 };
 use crate::compare::{Comparison, RowKind};
 use crate::session::{Session, SessionComparison, SessionStatement};
@@ -78,10 +78,6 @@ pub fn html(session: &Session) -> String {
     citations_section(&mut out, &citations);
     out.push_str("</body>\n</html>\n");
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Escapes text for HTML content and attribute values.

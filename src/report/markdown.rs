@@ -21,7 +21,7 @@ pub fn markdown(session: &Session) -> String {
         out,
         "# {}\n\nOn Record report · {count} comparison{} · mode: {} · options: {}\n\n",
         inline(&session.name),
-        if count == 1 { "" } else { "s" },
+        super::plural(count),
         mode_text(session.mode),
         inline(&options_text(&session.options)),
     );

@@ -13,6 +13,11 @@ mod markdown;
 pub use html::html;
 pub use markdown::markdown;
 
+/// "s" for any count but one: `format!("{n} comparison{}", plural(n))`.
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 use crate::compare::nway::{NWay, Sharing, nway};
 use crate::compare::shared::{SharedPhrase, shared_phrases};
 use crate::compare::{Comparison, OpTag, Options, Row, RowKind, Summary, compare};
