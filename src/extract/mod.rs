@@ -525,7 +525,9 @@ impl Extractor<'_> {
             {
                 continue;
             }
-            if who.is_some() && kind == StatementKind::Partial && words < 2 {
+            // Fragments of one or two words are scare quotes and labels
+            // ("early stage", ‘very positive’), not statements.
+            if words <= 2 {
                 continue;
             }
             let kind = if kind == StatementKind::Direct && words < 4 && !sentence_like {

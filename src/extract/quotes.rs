@@ -80,7 +80,7 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     // mark is '"' or a multi-byte character starting 0xC2 («») or 0xE2 (“”„).
     if !text
         .bytes()
-        .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .any(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
     {
         return quotes;
     }
@@ -88,22 +88,39 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
         .find('»')
         .zip(text.find('«'))
         .is_some_and(|(r, l)| r < l);
-    let mut open: Option<Range<usize>> = None;
+    let mut open: Option<(Range<usize>, char)> = None;
     // Quotations of another family nested in the open one: «… „…“ …»,
     // “… «…» …”. Their marks neither close nor restart the outer one.
     let mut nested: Vec<char> = Vec::new();
+    let mut seen_mark = false;
 
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // Typewriter style: two apostrophes ('') stand for a straight double
+        // mark, and two grave accents (``) for an opening one (``…'').
+        let (c, len) = match (c, chars.peek().map(|&(_, n)| n)) {
+            ('\'', Some('\'')) => {
+                chars.next();
+                ('"', 2)
+            }
+            ('`', Some('`')) => {
+                chars.next();
+                ('“', 2)
+            }
+            _ => (c, c.len_utf8()),
+        };
         if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"') {
             continue;
         }
         let prev = text[..i].chars().next_back();
-        let next = text[i + c.len_utf8()..].chars().next();
+        let next = text[i + len..].chars().next();
         let Some(mark) = classify(c, prev, next, reversed) else {
             continue;
         };
-        let here = para.start + i..para.start + i + c.len_utf8();
-        let outer = open.as_ref().and_then(|o| body[o.clone()].chars().next());
+        let first_mark = !seen_mark;
+        seen_mark = true;
+        let here = para.start + i..para.start + i + len;
+        let outer = open.as_ref().map(|(_, c)| *c);
         if let Some(outer) = outer {
             if let Some(&inner) = nested.last() {
                 if closes(inner, c) {
@@ -118,28 +135,39 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
         }
         match (mark, &open) {
             // „…“ closes with a “ in German typography.
-            (Mark::Open, Some(o)) if c == '“' && body[o.clone()].starts_with('„') => {
+            (Mark::Open, Some((o, '„'))) if c == '“' => {
                 quotes.push(make(body, o.clone(), Some(here)));
                 open = None;
             }
             // A second opening mark of the same kind while one is open: the
             // first was never closed. Give it up (it costs only itself) and
             // start again here.
-            (Mark::Open, Some(_)) => open = Some(here),
-            (Mark::Open, None) => open = Some(here),
-            (Mark::Close | Mark::Either, Some(o)) => {
+            (Mark::Open, Some(_)) => open = Some((here, c)),
+            (Mark::Open, None) => open = Some((here, c)),
+            (Mark::Close | Mark::Either, Some((o, _))) => {
                 quotes.push(make(body, o.clone(), Some(here)));
                 open = None;
             }
-            (Mark::Either, None) => open = Some(here),
+            (Mark::Either, None) => open = Some((here, c)),
+            // A closing curly mark that opens nothing, before any other mark
+            // of the paragraph: the opening mark was dropped (a paragraph
+            // continuing a quotation, a bullet, "On why …: It’s …”"). The
+            // quotation runs from the start of the paragraph, or from the
+            // colon that introduces it.
+            (Mark::Close, None) if first_mark && c != '"' => {
+                if let Some(q) = orphan(body, para.start, here) {
+                    quotes.push(q);
+                }
+            }
             (Mark::Close, None) => {} // stray closing mark
         }
     }
-    if let Some(o) = open {
+    if let Some((o, _)) = open {
         quotes.push(make(body, o, None));
     }
     if quotes.is_empty()
         && !text.contains(['“', '”', '"', '«', '»', '„'])
+        && !text.contains("''")
         && text.contains(['‘', '\'', '’'])
     {
         quotes = single_quotes(body, para.clone());
@@ -179,6 +207,29 @@ fn make(body: &str, open: Range<usize>, close: Option<Range<usize>>) -> Quote {
         open,
         close,
     }
+}
+
+/// The quotation a closing mark ends when its opening mark is missing: from
+/// the paragraph's first word (past a bullet) or from after the last colon
+/// before the mark, if three words or more lie there. `open` is then the
+/// empty range where the words start.
+fn orphan(body: &str, para_start: usize, close: Range<usize>) -> Option<Quote> {
+    let before = &body[para_start..close.start];
+    let from = match before.rfind(':') {
+        Some(colon) if before[colon + 1..].starts_with(char::is_whitespace) => colon + 1,
+        _ => 0,
+    };
+    let lead = before[from..]
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(before.len() - from);
+    let start = para_start + from + lead;
+    let words = body[start..close.start].split_whitespace().count();
+    (words >= 3).then(|| make(body, start..start, Some(close)))
+}
+
+/// Whether a quotation's opening mark is missing from the text (see [`orphan`]).
+pub fn opens_unmarked(quote: &Quote) -> bool {
+    quote.open.is_empty()
 }
 
 fn paragraph_end(body: &str, from: usize) -> usize {
@@ -273,6 +324,39 @@ mod tests {
     }
 
     #[test]
+    fn typewriter_marks() {
+        // Two apostrophes for a double mark, as archives of the New York Times print it.
+        assert_eq!(
+            quoted("''We are ready,'' Mr. Reich said. ''It's the 'real' deal.''"),
+            ["We are ready,", "It's the 'real' deal."]
+        );
+        assert_eq!(
+            quoted("``I wanted to make sure it carried,'' he said."),
+            ["I wanted to make sure it carried,"]
+        );
+        assert_eq!(quoted("the leaders' summit and the '90s"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_missing_opening_mark_opens_at_the_paragraph_or_its_colon() {
+        assert_eq!(
+            quoted("We aren’t at war with Russia, of course,” he said."),
+            ["We aren’t at war with Russia, of course,"]
+        );
+        assert_eq!(
+            quoted("On why the briefing was closed: It’s a pretty serious accusation.” Then more."),
+            ["It’s a pretty serious accusation."]
+        );
+        assert_eq!(
+            quoted("  • Returning the dossier is illogical” – the spokesman said."),
+            ["Returning the dossier is illogical"]
+        );
+        let text = "Talks go on.” A “second” one.";
+        let q = find_quotes(text, 0..text.len());
+        assert!(opens_unmarked(&q[0]) && !opens_unmarked(&q[1]));
+    }
+
+    #[test]
     fn broken_marks_cost_only_their_own_quote() {
         // unclosed: runs to the end of the paragraph only
         let text = "“First part never closes\nNext paragraph";
@@ -281,6 +365,7 @@ mod tests {
         assert!(q[0].close.is_none());
         // a stray closing mark is ignored; a re-opened quote keeps the later one
         assert_eq!(quoted("Stray” mark. “Lost “Kept,” he said."), ["Kept,"]);
+        assert_eq!(quoted("Two words” then “Kept,” he said."), ["Kept,"]);
         // 100,000 marks in a row neither crash nor take long
         let marks = "“".repeat(100_000);
         assert!(quoted(&marks).len() <= 1);
