@@ -7,12 +7,19 @@
 //!    embeds every sample file in the binary (`$OUT_DIR/samples.rs`), so
 //!    `onrecord` can seed an empty library wherever it runs;
 //! 3. checks the app icon is a real PNG and embeds it;
-//! 4. records the version and git revision for `--version` and the About box.
+//! 4. validates the name lexicons (`build/names.rs`) and the directory of
+//!    officials (`build/directory.rs`) and compiles them into static tables;
+//! 5. records the version and git revision for `--version` and the About box.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+#[path = "build/directory.rs"]
+mod directory;
+#[path = "build/names.rs"]
+mod names;
 
 fn main() {
     let root =
@@ -24,11 +31,21 @@ fn main() {
     lexicon += &word_classes(&root.join("assets/lexicon"));
     write_if_changed(&out.join("lexicon.rs"), &lexicon);
     write_if_changed(
+        &out.join("names.rs"),
+        &names::compile(&root.join("assets/lexicon")),
+    );
+    write_if_changed(
+        &out.join("directory.rs"),
+        &directory::compile(&root.join("assets/directory")),
+    );
+    write_if_changed(
         &out.join("samples.rs"),
         &samples(&root.join("assets/samples")),
     );
     check_icon(&root.join("assets/icon.png"));
     println!("cargo:rerun-if-changed=assets/lexicon");
+    println!("cargo:rerun-if-changed=assets/directory");
+    println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/extract/last_letter_bit.rs");
     println!("cargo:rerun-if-changed=assets/samples");
     println!("cargo:rerun-if-changed=assets/icon.png");

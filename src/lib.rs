@@ -8,7 +8,7 @@
 //!
 //! | layer | modules | may use |
 //! |---|---|---|
-//! | model | [`model`], [`dates`] | serde, chrono |
+//! | model | [`model`], [`dates`], [`names`], [`directory`] | serde, chrono; the name lexicons and the directory of officials compiled in by build.rs |
 //! | engines | [`ingest`], [`extract`] | model; pure: bytes in, values out |
 //! | store | [`store`] | model; owns SQLite |
 //! | pipelines | [`import`], [`worker`] | engines + store, threads, the file system |
@@ -48,11 +48,13 @@ pub mod atomic;
 pub mod cli;
 pub mod compare;
 pub mod dates;
+pub mod directory;
 pub mod extract;
 pub mod import;
 pub mod ingest;
 pub mod isolate;
 pub mod model;
+pub mod names;
 pub mod report;
 pub mod samples;
 pub mod session;

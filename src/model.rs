@@ -93,6 +93,15 @@ impl SpeakerKind {
     }
 }
 
+/// The gender a person's name, title or pronouns mark: what "he" and "she"
+/// can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
 /// A statement as the extractor finds it in one article body.
 ///
 /// Serialises to the `onrecord extract --format json` contract.

@@ -334,7 +334,10 @@ mod tests {
             quoted("``I wanted to make sure it carried,'' he said."),
             ["I wanted to make sure it carried,"]
         );
-        assert_eq!(quoted("the leaders' summit and the '90s"), Vec::<&str>::new());
+        assert_eq!(
+            quoted("the leaders' summit and the '90s"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

@@ -1,0 +1,180 @@
+//! Names of people and places as news copy writes them: folding spellings
+//! together, and the lexicons that tell a person's name from other
+//! capitalised words (compiled from `assets/lexicon/` by build.rs).
+//!
+//! ```
+//! use onrecord::names::{fold, given_name_gender, place};
+//! use onrecord::model::Gender;
+//! assert_eq!(fold("Stéphane Dujarric"), "stephane dujarric");
+//! assert_eq!(fold("Al-Ansari’s"), "al ansari s");
+//! assert_eq!(given_name_gender("Mao"), None);
+//! assert_eq!(given_name_gender("Karine"), Some(Gender::Female));
+//! assert_eq!(place("Islamabad").map(|p| p.country.name), Some("Pakistan"));
+//! ```
+
+use crate::model::Gender;
+use unicode_normalization::UnicodeNormalization;
+
+include!(concat!(env!("OUT_DIR"), "/names.rs"));
+
+/// A country or territory with its other names.
+#[derive(Debug)]
+pub struct Country {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub demonyms: &'static [&'static str],
+    pub capitals: &'static [&'static str],
+}
+
+/// How a place name refers to its country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// The country's name or another name of it ("U.S.").
+    Name,
+    /// "Chinese", "Qatari".
+    Demonym,
+    /// The capital or seat of government ("Beijing", "Islamabad").
+    Capital,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub country: &'static Country,
+    pub kind: PlaceKind,
+}
+
+/// The key names are compared by: lowercase, diacritics removed, every run
+/// of characters other than letters and digits one space ("Al-Ansari’s" →
+/// "al ansari s").
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// One word folded to lowercase ASCII, for the word lexicons; `None` when it
+/// does not fold to ASCII letters (another script).
+fn fold_word(word: &str) -> Option<String> {
+    let folded = fold(word).replace(' ', "-");
+    folded
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'-')
+        .then_some(folded)
+        .filter(|f| !f.is_empty())
+}
+
+/// The gender a given name usually marks ("Karine" → female); `None` for a
+/// name that is not in the lexicon or marks either.
+pub fn given_name_gender(word: &str) -> Option<Gender> {
+    let key = fold_word(word)?;
+    let i = GIVEN_NAMES
+        .binary_search_by(|(n, _)| n.cmp(&key.as_str()))
+        .ok()?;
+    match GIVEN_NAMES[i].1 {
+        0 => Some(Gender::Male),
+        1 => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Whether `word` is a given name in the lexicon (of either gender).
+pub fn is_given_name(word: &str) -> bool {
+    fold_word(word).is_some_and(|key| {
+        GIVEN_NAMES
+            .binary_search_by(|(n, _)| n.cmp(&key.as_str()))
+            .is_ok()
+    })
+}
+
+/// Whether `word` is a family name that English copy writes first ("Mao" of
+/// "Mao Ning", "Kim" of "Kim Jong Un").
+pub fn is_family_first(word: &str) -> bool {
+    fold_word(word).is_some_and(|key| FAMILY_FIRST.binary_search(&key.as_str()).is_ok())
+}
+
+/// Whether a transcript label or a name names a news outlet ("AFP",
+/// "Global Times", "Dragon TV").
+pub fn is_outlet(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    if OUTLETS.binary_search(&lower.as_str()).is_ok() {
+        return true;
+    }
+    lower
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|last| OUTLET_HEADS.binary_search(&last).is_ok())
+}
+
+/// The country a place name, country name or demonym refers to
+/// ("Islamabad", "U.S.", "Qatari"); any case, possessive allowed.
+pub fn place(text: &str) -> Option<Place> {
+    let trimmed = text
+        .trim()
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let lower = trimmed.to_lowercase();
+    let i = PLACE_NAMES
+        .binary_search_by(|(form, _, _)| form.cmp(&lower.as_str()))
+        .ok()?;
+    let (_, country, kind) = PLACE_NAMES[i];
+    Some(Place {
+        country: &COUNTRIES[country as usize],
+        kind: match kind {
+            0 => PlaceKind::Name,
+            1 => PlaceKind::Demonym,
+            _ => PlaceKind::Capital,
+        },
+    })
+}
+
+/// The country called `name` exactly (its canonical name).
+pub fn country(name: &str) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|c| c.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  Stéphane  DUJARRIC "), "stephane dujarric");
+        assert_eq!(fold("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
+        assert_eq!(fold("Jean-Pierre"), "jean pierre");
+        assert_eq!(fold("«»"), "");
+    }
+
+    #[test]
+    fn lexicons() {
+        assert_eq!(given_name_gender("JOHN"), Some(Gender::Male));
+        assert_eq!(given_name_gender("Hillary"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Gaza"), None);
+        assert!(is_given_name("Sergey") && !is_given_name("Strip"));
+        assert!(is_family_first("Wang") && !is_family_first("Kirby"));
+        assert!(is_outlet("AFP") && is_outlet("Dragon TV") && is_outlet("global times"));
+        assert!(!is_outlet("Mao Ning") && !is_outlet("Spokesperson"));
+        assert_eq!(place("Beijing").unwrap().kind, PlaceKind::Capital);
+        assert_eq!(place("the U.S.").unwrap().country.name, "United States");
+        assert_eq!(place("Qatari").unwrap().kind, PlaceKind::Demonym);
+        assert_eq!(place("Pakistan’s").unwrap().country.name, "Pakistan");
+        assert!(place("Kirby").is_none());
+        assert!(COUNTRIES.len() > 150);
+    }
+}
