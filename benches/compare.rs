@@ -269,6 +269,7 @@ fn build_library() -> (tempfile::TempDir, Library, i64) {
                         said_on: None,
                         speaker_kind: SpeakerKind::Person,
                         ambiguous: false,
+                        attribution: None,
                     }
                 })
                 .collect();

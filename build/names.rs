@@ -31,7 +31,62 @@ pub fn compile(dir: &Path) -> String {
     code += &family_first(&dir.join("family_first.txt"));
     code += &outlets(&dir.join("outlets.txt"));
     code += &countries(&dir.join("countries.tsv"));
+    code += &institutions(&dir.join("institutions.tsv"));
     code
+}
+
+/// `name, aliases` rows → `INSTITUTIONS: &[(form lowercase, capitals only,
+/// name)]` sorted by form. An alias written in capitals matches only so.
+fn institutions(path: &Path) -> String {
+    let text = read(path);
+    let mut rows = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    match rows.next() {
+        Some((_, "name\taliases")) => {}
+        _ => fail(format!(
+            "{}: the first line must be the header 'name<TAB>aliases'",
+            path.display()
+        )),
+    }
+    let mut forms: BTreeMap<String, (bool, String, usize)> = BTreeMap::new();
+    for (line, row) in rows {
+        let fields: Vec<&str> = row.split('\t').collect();
+        if fields.len() != 2 || fields[0].trim().is_empty() {
+            fail(format!(
+                "{}:{line}: expected a name and aliases, tab-separated",
+                path.display()
+            ));
+        }
+        let name = fields[0].trim();
+        let all = std::iter::once(name).chain(
+            fields[1]
+                .split(';')
+                .map(str::trim)
+                .filter(|a| !a.is_empty()),
+        );
+        for form in all {
+            let caps =
+                (2..=3).contains(&form.len()) && form.chars().all(|c| c.is_ascii_uppercase());
+            if let Some((_, _, first)) =
+                forms.insert(form.to_lowercase(), (caps, name.to_string(), line))
+            {
+                fail(format!(
+                    "{}:{line}: '{form}' is already given on line {first}",
+                    path.display()
+                ));
+            }
+        }
+    }
+    let mut code = String::from(
+        "/// Bodies known by one name: (form lowercase, matches in capitals only, name), sorted.\npub static INSTITUTIONS: &[(&str, bool, &str)] = &[\n",
+    );
+    for (form, (caps, name, _)) in &forms {
+        let _ = writeln!(code, "    ({form:?}, {caps}, {name:?}),");
+    }
+    code + "];\n"
 }
 
 /// `m|f|u name name…` lines → `GIVEN_NAMES: &[(&str, u8)]` (0 male, 1 female, 2 either).

@@ -174,6 +174,48 @@ pub fn by_surname(surname: &str, context: &Context) -> Option<&'static Directory
     }
 }
 
+/// The one person who held the office the context describes — a role word
+/// and an organisation or country, around the article's date ("the State
+/// Department spokesperson" in 2022). `None` unless all three are given and
+/// exactly one person fits.
+pub fn by_office(context: &Context) -> Option<&'static DirectoryPerson> {
+    let (Some(word), Some(date)) = (context.role, context.date) else {
+        return None;
+    };
+    if context.organization.is_none() && context.country.is_none() {
+        return None;
+    }
+    let word = fold(word);
+    let org = context.organization.map(fold);
+    let fits = |p: &&DirectoryPerson| {
+        context
+            .country
+            .is_none_or(|c| p.country.is_none_or(|theirs| theirs == c))
+            && p.roles.iter().any(|r| {
+                held_on(r, date)
+                    && role_fits(&fold(r.role), &word)
+                    && org.as_deref().is_none_or(|o| {
+                        r.organization
+                            .is_some_and(|ro| organizations_agree(&fold(ro), o))
+                    })
+            })
+    };
+    let mut found = PEOPLE.iter().filter(fits);
+    let one = found.next()?;
+    found.next().is_none().then_some(one)
+}
+
+/// Whether the role was held on `date` (to the precision the data gives).
+fn held_on(role: &DirectoryRole, date: &str) -> bool {
+    let started = role.from.is_some_and(|from| from <= date);
+    let not_ended = match role.to {
+        Tenure::Until(to) => date.get(..to.len()).is_some_and(|d| d <= to),
+        Tenure::Present => true,
+        Tenure::Unknown => false,
+    };
+    started && not_ended
+}
+
 /// Whether what the article says rules the person out. With `strict`, a
 /// role word or date that no role of theirs fits rules them out too (a
 /// surname alone is weak evidence); a full name survives those.

@@ -128,6 +128,36 @@ pub struct ExtractedStatement {
     /// is then left empty rather than guessed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ambiguous: bool,
+    /// How the speaker was found: the cue and the evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
+}
+
+/// How a statement's speaker was found, so that an analyst who doubts it
+/// sees at once why: the cue that ties the words to a speaker ("said",
+/// "according to", "transcript label", "continues the previous quote"),
+/// the words of the article that name the speaker, and the evidence that
+/// chose the person ("named in this sentence", "surname of John Kirby,
+/// named in paragraph 2", "“she” → Mao Ning, the last woman named").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub cue: String,
+    /// The words that name the speaker ("he", "MR PRICE", "the spokesperson").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<String>,
+    pub evidence: String,
+}
+
+impl Attribution {
+    /// One line for a tooltip or a report: "said · “he” → John Kirby, …".
+    pub fn summary(&self) -> String {
+        match &self.mention {
+            Some(m) if !self.evidence.contains(m.as_str()) => {
+                format!("{} · “{m}”: {}", self.cue, self.evidence)
+            }
+            _ => format!("{} · {}", self.cue, self.evidence),
+        }
+    }
 }
 
 /// An article stored in the library.

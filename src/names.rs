@@ -144,6 +144,26 @@ pub fn place(text: &str) -> Option<Place> {
     })
 }
 
+/// The body a phrase names when it speaks under one name ("the Kremlin",
+/// "Hamas", "NATO", "FO" → "Foreign Office"); an alias in capitals matches
+/// only in capitals.
+pub fn institution(phrase: &str) -> Option<&'static str> {
+    let phrase = phrase.trim();
+    let phrase = phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))
+        .unwrap_or(phrase);
+    let lower = phrase.to_lowercase();
+    let i = INSTITUTIONS
+        .binary_search_by(|(form, _, _)| form.cmp(&lower.as_str()))
+        .ok()?;
+    let (form, caps, name) = INSTITUTIONS[i];
+    (!caps
+        || phrase == form.to_uppercase()
+        || phrase.chars().all(|c| !c.is_lowercase()) && phrase.to_lowercase() == form)
+        .then_some(name)
+}
+
 /// The country called `name` exactly (its canonical name).
 pub fn country(name: &str) -> Option<&'static Country> {
     COUNTRIES.iter().find(|c| c.name == name)
@@ -175,6 +195,15 @@ mod tests {
         assert_eq!(place("Qatari").unwrap().kind, PlaceKind::Demonym);
         assert_eq!(place("Pakistan’s").unwrap().country.name, "Pakistan");
         assert!(place("Kirby").is_none());
+        assert_eq!(institution("the Kremlin"), Some("Kremlin"));
+        assert_eq!(institution("FO"), Some("Foreign Office"));
+        assert_eq!(institution("WHO"), Some("World Health Organization"));
+        assert_eq!(
+            institution("who"),
+            None,
+            "an alias in capitals matches only so"
+        );
+        assert_eq!(institution("Hamas"), Some("Hamas"));
         assert!(COUNTRIES.len() > 150);
     }
 }

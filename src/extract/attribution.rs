@@ -24,6 +24,9 @@ pub struct Cue<'a> {
     pub appositive: Vec<&'a str>,
     /// Byte offset of the subject phrase (for "who was mentioned last").
     pub at: usize,
+    /// The words that tie the quotation to its speaker: the speech verb
+    /// ("said", "told"), "according to", a dash or a colon.
+    pub verb: &'a str,
     /// Byte range of the attribution clause, where a time ("on Tuesday",
     /// "last year") may be stated.
     pub clause: std::ops::Range<usize>,
@@ -137,6 +140,20 @@ fn is_name_part(token: &Token) -> bool {
                 | "assistant"
                 | "special"
                 | "spokesperson"
+                | "top"
+                | "then"
+                | "outgoing"
+                | "incoming"
+                | "interim"
+                | "government"
+                | "militant"
+                | "group"
+                | "movement"
+                | "organisation"
+                | "organization"
+                | "coalition"
+                | "alliance"
+                | "side"
         )
 }
 
@@ -222,6 +239,21 @@ pub(super) fn subject_of<'a>(
         // "Patel echoed the line, telling reporters that …": a participle's
         // subject is the subject of its sentence.
         if tokens[verb].text.ends_with("ing") {
+            // "Meanwhile, the spokesperson pointed to …, saying," — past an opener.
+            let mut floor = floor;
+            if tokens
+                .get(floor)
+                .is_some_and(|t| is_sentence_opener(t.text))
+                && tokens.get(floor + 1).is_some_and(|t| t.text == ",")
+            {
+                floor += 2;
+            }
+            if floor >= verb {
+                return None;
+            }
+            if tokens[floor].is(class::PRONOUN) {
+                return Some((vec![tokens[floor].text], Vec::new(), tokens[floor].start));
+            }
             let start =
                 floor + usize::from(tokens[floor].text == "the" || tokens[floor].text == "The");
             let end = phrase_after(tokens, floor)?;
@@ -232,8 +264,8 @@ pub(super) fn subject_of<'a>(
         let aside_end = end - 1;
         let open = (floor..aside_end)
             .rev()
-            .take(25)
-            .find(|&k| tokens[k].text == ",")?;
+            .take(45)
+            .find(|&k| tokens[k].text == "," && !inside_brackets(tokens, k, aside_end))?;
         let aside = &tokens[open + 1..aside_end];
         // "The Secretary of State, Antony Blinken, said" / "Pakistan’s Foreign
         // Office spokesperson, Mumtaz Zahra Baloch, told": the aside is the
@@ -273,6 +305,14 @@ pub(super) fn subject_of<'a>(
             return Some((words(&tokens[start..end]), appositive, tokens[start].start));
         }
     }
+    // "…,” it said.": a statement or an institution (resolved in `Extractor::resolve`).
+    if end > floor && matches!(tokens[end - 1].text, "it" | "It") {
+        return Some((
+            vec![tokens[end - 1].text],
+            appositive,
+            tokens[end - 1].start,
+        ));
+    }
     if end > floor && tokens[end - 1].is(class::PRONOUN) {
         return Some((
             vec![tokens[end - 1].text],
@@ -306,6 +346,16 @@ pub(super) fn subject_of<'a>(
     ))
 }
 
+/// Whether `tokens[k]` lies inside brackets that close before `end`
+/// ("Zoe Lofgren (D-Calif.), who …, said": the comma in "(D-Calif.)" is
+/// not the aside's).
+fn inside_brackets(tokens: &[Token], k: usize, end: usize) -> bool {
+    let opened = tokens[..k].iter().rposition(|t| t.text == "(");
+    let closed = tokens[..k].iter().rposition(|t| t.text == ")");
+    opened.is_some_and(|o| closed.is_none_or(|c| c < o))
+        && tokens[k..end].iter().any(|t| t.text == ")")
+}
+
 /// The subject of a speech verb that must stand before it (in the text
 /// before a quotation, "urged the Security Council to" has no inverted subject).
 fn subject_of_before<'a>(
@@ -324,17 +374,26 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
     while i < toks.len() && matches!(toks[i].text, "," | "—" | "–" | "-" | ":") {
         i += 1;
     }
-    // "according to X"
+    // "according to X", "according to a State Department statement released …"
     if toks
         .get(i)
         .is_some_and(|t| t.text.eq_ignore_ascii_case("according"))
         && toks.get(i + 1).is_some_and(|t| t.text == "to")
     {
-        let end = phrase_after(toks, i + 2)?;
+        let end = phrase_after(toks, i + 2).or_else(|| {
+            let stop = (i + 2..toks.len().min(i + 12)).find(|&k| {
+                !toks[k].is_word()
+                    || (k > i + 2 && toks[k].text.ends_with("ed") && !toks[k].is_capitalised())
+                    || matches!(toks[k].text, "who" | "which" | "that" | "on" | "in")
+            });
+            let stop = stop.unwrap_or(toks.len().min(i + 12));
+            (stop > i + 2).then_some(stop)
+        })?;
         return Some(Cue {
             subject: words(&toks[i + 2..end]),
             appositive: vec![],
             at: toks[i + 2].start,
+            verb: "according to",
             clause,
         });
     }
@@ -346,6 +405,7 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
                 subject: words(&toks[i..end]),
                 appositive: vec![],
                 at: toks[i].start,
+                verb: toks[i - 1].text,
                 clause,
             });
         }
@@ -363,6 +423,7 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
             subject: words(&toks[i + 1..end]),
             appositive: vec![],
             at: toks[i + 1].start,
+            verb: toks[i].text,
             clause,
         });
     }
@@ -388,8 +449,124 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
         subject,
         appositive,
         at,
+        verb: toks[verb].text,
         clause,
     })
+}
+
+/// Where the subject of a speech verb stands in its sentence.
+enum Opening {
+    /// It opens the clause, or follows an opening phrase's comma or a
+    /// stray mark ("}Saeed Jalili, …, said").
+    Main,
+    /// It follows "A statement attributed to" / "a statement by", which
+    /// starts at this token: the document speaks for the subject.
+    Document(usize),
+    /// It follows a subordinating word ("after", "when", "given that").
+    Subordinate,
+    Other,
+}
+
+fn clause_opening(toks: &[Token], start: usize) -> Opening {
+    if start == 0 {
+        return Opening::Main;
+    }
+    let mut k = start;
+    // "given that earlier Vladimir Putin had claimed": adverbs aside.
+    while k > 0
+        && matches!(
+            toks[k - 1].text,
+            "earlier" | "later" | "also" | "then" | "now" | "previously"
+        )
+    {
+        k -= 1;
+    }
+    if k == 0 {
+        return Opening::Main;
+    }
+    // "But he adds that …": only sentence openers before the subject.
+    if toks[..k]
+        .iter()
+        .all(|t| is_sentence_opener(t.text) || t.text == ",")
+    {
+        return Opening::Main;
+    }
+    let prev = &toks[k - 1];
+    if prev.text == ","
+        || (!prev.is_word()
+            && !matches!(
+                prev.text,
+                "“" | "”" | "\"" | "‘" | "’" | "'" | "(" | "-" | "—" | "–"
+            ))
+    {
+        return Opening::Main;
+    }
+    // "A statement attributed to X", "a statement issued by X", "a statement from X".
+    if matches!(prev.text, "to" | "by" | "from") {
+        let mut j = k - 1;
+        while j > 0
+            && matches!(
+                toks[j - 1].text,
+                "attributed" | "issued" | "signed" | "released"
+            )
+        {
+            j -= 1;
+        }
+        if j > 0 && is_document_noun(&toks[j - 1].text.to_lowercase()) {
+            let mut from = j - 1;
+            while from > 0
+                && (toks[from - 1].is_word() && !toks[from - 1].is(class::VERB))
+                && j - from < 5
+            {
+                from -= 1;
+            }
+            return Opening::Document(from);
+        }
+    }
+    if matches!(
+        prev.text,
+        "after"
+            | "when"
+            | "as"
+            | "while"
+            | "because"
+            | "since"
+            | "before"
+            | "although"
+            | "though"
+            | "that"
+            | "if"
+            | "until"
+            | "whereas"
+    ) {
+        return Opening::Subordinate;
+    }
+    Opening::Other
+}
+
+/// "was asked", "were told", "to be disclosed": a passive speech verb, whose
+/// subject does not speak.
+fn is_passive(toks: &[Token], verb: usize) -> bool {
+    let mut k = verb;
+    while k > 0
+        && matches!(
+            toks[k - 1].text,
+            "also" | "reportedly" | "later" | "first" | "not"
+        )
+    {
+        k -= 1;
+    }
+    let participle = toks[verb].text.ends_with("ed")
+        || matches!(
+            toks[verb].text,
+            "told" | "said" | "written" | "spoken" | "shown" | "given" | "known"
+        );
+    k > 0
+        && participle
+        && matches!(
+            toks[k - 1].text,
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "get" | "got"
+        )
 }
 
 /// How the text before a quotation (from its sentence start) leads into it.
@@ -405,6 +582,10 @@ pub enum Lead<'a> {
     Journalist,
     /// Other words without a speech verb: a scare quote or a title.
     Embedded,
+    /// `The ministry issued an advisory asking Indians to exercise “…”` —
+    /// no speech frame, but the sentence's subject may act on the words:
+    /// theirs, if the subject names someone the article knows.
+    Acts(Cue<'a>),
 }
 
 pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Lead<'a> {
@@ -433,18 +614,49 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
     let ends_with_lead_in = matches!(toks[last].text, ":" | ",");
     // The outermost speech frame: the first speech verb whose subject opens
     // the clause (or follows an opening phrase's comma) — "Miller said that
-    // the US welcomed “…”" is Miller's.
-    let frame = (0..toks.len()).filter(|&k| speaks(toks, k)).find_map(|v| {
-        let (subject, appositive, at) = subject_of_before(toks, v)?;
-        let start = toks.iter().position(|t| t.start == at)?;
-        (start == 0 || toks[start - 1].text == ",").then_some((v, subject, appositive, at))
-    });
+    // the US welcomed “…”" is Miller's. A passive ("Stano was asked
+    // whether …") speaks for no one; a frame in a subordinate clause
+    // ("after Pedro Sanchez claimed that …", "given that earlier Putin had
+    // claimed …") counts when no main clause frames the quotation.
+    let mut subordinate = None;
+    let mut frame = None;
+    for v in (0..toks.len()).filter(|&k| speaks(toks, k)) {
+        if is_passive(toks, v) {
+            continue;
+        }
+        let Some((subject, appositive, at)) = subject_of_before(toks, v) else {
+            continue;
+        };
+        let Some(start) = toks.iter().position(|t| t.start == at) else {
+            continue;
+        };
+        match clause_opening(toks, start) {
+            Opening::Main => {
+                frame = Some((v, subject, appositive, at));
+                break;
+            }
+            Opening::Document(from) => {
+                let subject = words(&toks[from..v])
+                    .into_iter()
+                    .filter(|w| *w != ",")
+                    .collect();
+                frame = Some((v, subject, appositive, toks[from].start));
+                break;
+            }
+            Opening::Subordinate if subordinate.is_none() => {
+                subordinate = Some((v, subject, appositive, at));
+            }
+            _ => {}
+        }
+    }
+    let frame = frame.or(subordinate);
     match frame {
         Some((v, subject, appositive, at)) => {
             let cue = Cue {
                 subject,
                 appositive,
                 at,
+                verb: toks[v].text,
                 clause,
             };
             // "said:" / "said," / "told reporters on Tuesday:" → direct
@@ -462,23 +674,35 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
                     subject: words(&toks[start..last]),
                     appositive: vec![],
                     at: toks[start].start,
+                    verb: ":",
                     clause,
                 }),
+                // "On why the briefing was closed: “…”", "Regarding the talks:"
+                // — a topic, not a speaker: the quotation stands on its own.
+                _ if !toks.iter().any(|t| t.is(class::VERB)) => Lead::None,
                 _ => Lead::Embedded,
             }
         }
         // No speech verb of its own, but the sentence's subject acts on the
         // words ("The ministry issued an advisory asking Indians to exercise
         // “utmost caution”"): the subject's words.
-        None if toks.iter().any(|t| t.is(class::VERB)) => match phrase_after(toks, 0) {
-            Some(end) if toks[0].is_capitalised() => Lead::Reported(Cue {
-                subject: words(&toks[..end]),
-                appositive: vec![],
-                at: toks[0].start,
-                clause,
-            }),
-            _ => Lead::Embedded,
-        },
+        // A passive ("details to be disclosed “…”") speaks for no one, and
+        // the subject must name someone ("Indirect negotiations" does not).
+        None if (0..toks.len()).any(|k| toks[k].is(class::VERB) && !is_passive(toks, k)) => {
+            match phrase_after(toks, 0) {
+                Some(end) if toks[0].is_capitalised() => Lead::Acts(Cue {
+                    subject: words(&toks[..end]),
+                    appositive: vec![],
+                    at: toks[0].start,
+                    verb: toks
+                        .iter()
+                        .find(|t| t.is(class::VERB))
+                        .map_or("", |t| t.text),
+                    clause,
+                }),
+                _ => Lead::Embedded,
+            }
+        }
         None => Lead::Embedded,
     }
 }
@@ -498,6 +722,7 @@ mod tests {
             Lead::Reported(c) => format!("reported {}", c.subject.join(" ")),
             Lead::Journalist => "journalist".into(),
             Lead::Embedded => "embedded".into(),
+            Lead::Acts(c) => format!("acts {}", c.subject.join(" ")),
         }
     }
 

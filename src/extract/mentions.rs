@@ -1,156 +1,188 @@
 //! The pre-pass: who the article names, and where.
 //!
-//! Before any quotation is attributed, the article is read once for full
-//! mentions of people — the places where a name comes with its title:
+//! Before any quotation is attributed, the article is read once for the
+//! people it names:
 //!
-//! * `[organisation] [role] Name` — "Chinese Foreign Ministry spokesperson Mao Ning"
-//! * `Name, (the) [organisation] role` — "Matthew Miller, the State Department spokesperson"
-//! * `Role: Name` / `Role, [Shri] Name, Organisation` — transcript headers
+//! * with a title — `[organisation] [role] Name` ("Chinese Foreign Ministry
+//!   spokesperson Mao Ning"), `Name, (the) [organisation] role` ("Matthew
+//!   Miller, the State Department spokesperson"), `Role: Name` and
+//!   `Role, [Shri] Name, Organisation` (transcript headers), `Mr. Name Name`;
+//! * without one — a run of capitalised name words that starts with a known
+//!   given name ("Sean Spicer selected …") or a family name written first
+//!   ("Wang Wenbin"), or whose last word the article uses alone later
+//!   ("Tien Chung-kwang … Tien said").
 //!
-//! Each enters the [speaker table](super::speakers); then every later
-//! mention by surname is recorded with its position, so that "he", "the
-//! spokesperson" and "Kirby" resolve to the person named last before them.
+//! Each enters the [speaker table](super::speakers), completed from the
+//! [directory](crate::directory) when the name is a known official's; then
+//! every later mention by surname is recorded with its position and its
+//! place in the sentence (subject, object, possessive), which is what
+//! [pronouns and descriptions](super::coref) are resolved by.
 
 use super::lexicon::class;
-use super::speakers::{Person, PersonId, parse_name_phrase};
+use super::speakers::{Person, PersonId, is_name_particle, parse_name_phrase, title_gender};
 use super::text::Token;
 use super::{Extractor, strip_possessive};
 use crate::model::SpeakerKind;
+use crate::names;
+
+/// Where a mention stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Position {
+    /// Heads the sentence or its verb: the likeliest antecedent of "he".
+    Subject,
+    /// After a preposition or a verb ("told Blinken", "with Witkoff").
+    Object,
+    /// "Trump’s plan": a modifier, rarely an antecedent.
+    Possessive,
+    Other,
+}
+
+/// One mention of a person or institution.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Mention {
+    pub at: usize,
+    pub id: PersonId,
+    pub position: Position,
+    /// Inside quotation marks: the speaker's words, not the reporter's.
+    pub in_quote: bool,
+    /// The subject of a statement's attribution (set as statements are found).
+    pub speaker: bool,
+}
 
 impl Extractor<'_> {
-    /// Registers people from their full mentions anywhere in the article, and
+    /// Registers people from their mentions anywhere in the article, and
     /// records every mention by surname.
     pub(super) fn pre_pass(&mut self, para_tokens: &[Vec<Token>]) {
+        for (index, toks) in para_tokens.iter().enumerate() {
+            for sentence in super::text::sentences(toks) {
+                if let Some(first) = sentence.first() {
+                    self.sentence_starts.push(first.start);
+                }
+            }
+            let para = self.paragraphs[index].clone();
+            for quote in super::quotes::find_quotes(self.body, para) {
+                self.quote_spans.push(quote.inner.clone());
+            }
+        }
+        self.sentence_starts.sort_unstable();
+        // Sentences inside a quotation are the speaker's, not the story's:
+        // "“… Also, in China … worrying,” he said" is one sentence back from
+        // the one before it, however many the quotation holds.
+        let spans = std::mem::take(&mut self.quote_spans);
+        self.sentence_starts.retain(|&s| {
+            let i = spans.partition_point(|q| q.start <= s);
+            i == 0 || spans[i - 1].end <= s || spans[i - 1].start == s
+        });
+        self.quote_spans = spans;
         for toks in para_tokens {
             self.full_mentions(toks);
+        }
+        for toks in para_tokens {
+            self.untitled_names(toks);
+        }
+        self.complete_from_directory();
+        for toks in para_tokens {
+            self.speakers_by_surname(toks);
+        }
+        for toks in para_tokens {
+            self.country_mentions(toks);
         }
         if self.table.people.is_empty() {
             return;
         }
-        let surnames = self.table.surname_index();
-        // Most tokens cannot be a surname; skip hashing them (this loop
-        // visits every word of the article).
-        let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let all_capitalised = surnames.keys().all(|k| starts_upper(k));
-        for t in para_tokens.iter().flatten() {
-            if !t.text.chars().next().is_some_and(char::is_alphabetic)
-                || (all_capitalised && !starts_upper(t.text))
-            {
-                continue;
-            }
-            if let Some(&id) = surnames.get(strip_possessive(t.text)) {
-                self.mentions.push((t.start, id));
-            }
-        }
-        self.mentions.sort_unstable();
-        self.mentions.dedup();
-        self.named.extend(self.mentions.iter().map(|&(_, id)| id));
-        self.find_subjects(para_tokens);
-    }
-
-    /// People at the head of a sentence, before its first verb: a mention
-    /// there, or a role description ("The Kremlin spokesman also said").
-    fn find_subjects(&mut self, para_tokens: &[Vec<Token>]) {
-        let mut subjects = Vec::new();
         for toks in para_tokens {
-            for sentence in super::text::sentences(toks) {
-                // Without its closing full stop.
-                let sentence = match sentence.split_last() {
-                    Some((last, rest)) if matches!(last.text, "." | "!" | "?") => rest,
-                    _ => sentence,
-                };
-                let Some(first) = sentence.first() else {
-                    continue;
-                };
-                let verb = sentence
-                    .iter()
-                    .position(|t| t.is(class::VERB | class::AUXILIARY))
-                    .unwrap_or(sentence.len().min(8));
-                let limit = sentence.get(verb).map_or(first.end, |t| t.start);
-                let from = self.mentions.partition_point(|&(o, _)| o < first.start);
-                if let Some(&(at, id)) = self.mentions[from..]
-                    .iter()
-                    .take_while(|&&(o, _)| o < limit)
-                    .next()
-                {
-                    subjects.push((at, id));
-                } else if let Some(role) = sentence[..verb].iter().find(|t| t.is(class::ROLE))
-                    && sentence[0].text.eq_ignore_ascii_case("the")
-                    && let Some(id) = self.table.by_role_word(role.text)
-                {
-                    subjects.push((first.start, id));
-                }
-            }
+            self.surname_mentions(toks);
         }
-        self.subjects = subjects;
+        self.mentions.sort_unstable_by_key(|m| (m.at, m.id));
+        self.mentions.dedup_by_key(|m| (m.at, m.id));
+        self.named.extend(self.mentions.iter().map(|m| m.id));
     }
 
-    /// Whom "he" or "she" at `at` most likely means: the subject of an
-    /// earlier sentence of the same paragraph, else the speaker of the last
-    /// statement, else the person mentioned last.
-    pub(super) fn pronoun_referent(&self, at: usize) -> Option<PersonId> {
-        let paragraph_start = self.body[..at].rfind('\n').map_or(0, |p| p + 1);
-        // A mention at the head of a sentence (mentions grow as quotations
-        // are attributed, so this is looked up now, not in the pre-pass).
-        let i = self.mentions.partition_point(|&(o, _)| o < at);
-        let head_mention = self.mentions[..i]
-            .iter()
-            .rev()
-            .take_while(|&&(o, _)| o >= paragraph_start)
-            .find(|&&(o, id)| {
-                let before = &self.body[paragraph_start..o];
-                let sentence_start = before
-                    .rfind(['.', '!', '?', '“', '"'])
-                    .map_or(0, |p| super::text::past_char_at(before, p));
-                self.table.people[id].kind == SpeakerKind::Person
-                    && before[sentence_start..].split_whitespace().count() <= 2
-            });
-        let j = self.subjects.partition_point(|&(o, _)| o < at);
-        let role_subject = self.subjects[..j]
-            .last()
-            .filter(|&&(o, _)| o >= paragraph_start);
-        match (head_mention, role_subject) {
-            (Some(&(a, x)), Some(&(b, y))) => return Some(if a >= b { x } else { y }),
-            (Some(&(_, x)), None) | (None, Some(&(_, x))) => return Some(x),
-            (None, None) => {}
+    /// Records a mention found by the pre-pass, with its place in the sentence.
+    fn record(&mut self, toks: &[Token], first: usize, last: usize, id: PersonId) {
+        let mut position = position(toks, first, last);
+        // "Matthew Miller and Senator Judith Miller both spoke": joined by
+        // "and", the second stands where the first does.
+        let mut k = first;
+        while k > 0 && title_word(&toks[k - 1]) && toks[k - 1].is_capitalised() {
+            k -= 1;
         }
-        let last_speaker = self
-            .out
-            .iter()
-            .rev()
-            .find(|s| s.end <= at)
-            .filter(|s| s.speaker_kind == SpeakerKind::Person)
-            .and_then(|s| s.speaker.as_ref())
-            .and_then(|name| self.table.by_name(name));
-        last_speaker.or_else(|| self.last_mentioned(at))
+        if k >= 2
+            && toks[k - 1].text == "and"
+            && let Some(previous) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.at < toks[k - 1].start)
+            && self.body[previous.at..toks[k - 1].start]
+                .split_whitespace()
+                .count()
+                <= 4
+        {
+            position = previous.position;
+        }
+        let mention = Mention {
+            at: toks[first].start,
+            id,
+            position,
+            in_quote: self.in_quote(toks[first].start),
+            speaker: false,
+        };
+        self.mentions.push(mention);
     }
 
-    /// Records a mention, keeping `mentions` sorted by offset.
+    /// Whether `at` lies inside a quotation.
+    pub(super) fn in_quote(&self, at: usize) -> bool {
+        let i = self.quote_spans.partition_point(|q| q.start <= at);
+        i > 0 && self.quote_spans[i - 1].end > at
+    }
+
+    /// The index of the sentence holding `at` (sentences of the whole article).
+    pub(super) fn sentence_of(&self, at: usize) -> usize {
+        self.sentence_starts.partition_point(|&s| s <= at)
+    }
+
+    /// The 1-based paragraph holding `at`, for evidence ("named in paragraph 2").
+    pub(super) fn paragraph_of(&self, at: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.start <= at).max(1)
+    }
+
+    /// Records a mention made by an attribution, keeping `mentions` sorted by offset.
     pub(super) fn mention(&mut self, at: usize, id: PersonId) {
-        let i = self.mentions.partition_point(|&(offset, _)| offset < at);
-        self.mentions.insert(i, (at, id));
+        let i = self.mentions.partition_point(|m| m.at < at);
+        // The name inside the cue's phrase ("Sen. Marcus Oyelaran") is this mention.
+        let sentence = self.sentence_of(at);
+        let same = (i.saturating_sub(1)..self.mentions.len().min(i + 3)).find(|&k| {
+            let m = &self.mentions[k];
+            m.id == id && m.at.abs_diff(at) < 60 && self.sentence_of(m.at) == sentence
+        });
+        if let Some(k) = same {
+            self.mentions[k].speaker = true;
+            self.mentions[k].position = Position::Subject;
+        } else {
+            self.mentions.insert(
+                i,
+                Mention {
+                    at,
+                    id,
+                    position: Position::Subject,
+                    in_quote: false,
+                    speaker: true,
+                },
+            );
+        }
         self.named.insert(id);
-    }
-
-    /// The person mentioned last before `at`.
-    pub(super) fn last_mentioned(&self, at: usize) -> Option<PersonId> {
-        let i = self.mentions.partition_point(|(offset, _)| *offset < at);
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .map(|&(_, id)| id)
-            .find(|&id| self.table.people[id].kind == SpeakerKind::Person)
     }
 
     /// People first mentioned before `at` (a transcript's header), in order.
     pub(super) fn mentioned_before(&self, at: usize) -> Vec<PersonId> {
         let mut seen = Vec::new();
-        for &(offset, id) in &self.mentions {
-            if offset >= at {
+        for m in &self.mentions {
+            if m.at >= at {
                 break;
             }
-            if !seen.contains(&id) && self.table.people[id].kind == SpeakerKind::Person {
-                seen.push(id);
+            if !seen.contains(&m.id) && self.table.people[m.id].kind == SpeakerKind::Person {
+                seen.push(m.id);
             }
         }
         seen
@@ -159,29 +191,30 @@ impl Extractor<'_> {
     /// Full mentions in one paragraph's tokens.
     fn full_mentions(&mut self, toks: &[Token]) {
         for (i, t) in toks.iter().enumerate() {
-            // Mr. / Adm. / Dr. Name Name
+            // Mr. / Adm. / Dr. / Sheikh Name Name
             if t.is(class::HONORIFIC) && !t.is(class::ROLE) {
                 let names = self.name_run(toks, i + 1);
                 if names >= 2 {
-                    let name: Vec<&str> = toks[i + 1..=i + names]
+                    let name: Vec<&str> = toks[i + 1..i + 1 + names]
                         .iter()
                         .map(|t| strip_possessive(t.text))
                         .collect();
                     let id = self.table.register(Person {
-                        name: name.join(" "),
-                        role: None,
-                        organization: None,
-                        kind: SpeakerKind::Person,
+                        gender: title_gender(t.text),
+                        named_at: Some(toks[i + 1].start),
+                        ..Person::named(name.join(" "))
                     });
-                    self.mentions.push((toks[i + 1].start, id));
+                    self.record(toks, i + 1, i + names, id);
                 }
                 continue;
             }
             if !t.is(class::ROLE) {
                 continue;
             }
-            // [org role] Name Name — a role head followed by 2-4 name words
-            // ("Secretary of State Antony Blinken": past the complement)
+            // [org role] Name Name — a role head followed by 2-6 name words
+            // ("Secretary of State Antony Blinken": past the complement;
+            // "Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani": past
+            // the honorific)
             let mut after = i + 1;
             if toks
                 .get(after)
@@ -198,16 +231,30 @@ impl Extractor<'_> {
                     after = k;
                 }
             }
+            while toks
+                .get(after)
+                .is_some_and(|h| h.is(class::HONORIFIC) && !h.is(class::ROLE))
+            {
+                after += 1;
+            }
             let names = self.name_run(toks, after);
             if names >= 2 {
                 let start = (0..i)
                     .rev()
                     .take(8)
-                    .take_while(|&k| title_word(&toks[k]) && self.same_line(&toks[k], &toks[k + 1]))
+                    .take_while(|&k| {
+                        title_word(&toks[k])
+                            && self.same_line(&toks[k], &toks[k + 1])
+                            // "Prime Minister and Foreign Minister X", not
+                            // "Secretary Jean-Pierre and Advisor X".
+                            && (toks[k].text != "and" || k > 0 && toks[k - 1].is(class::ROLE))
+                    })
                     .last()
                     .unwrap_or(i);
                 let words: Vec<&str> = toks[start..after + names].iter().map(|t| t.text).collect();
-                self.register_phrase(&words, toks[start].start);
+                if let Some(id) = self.register_phrase(&words, toks[after].start) {
+                    self.record(toks, after, after + names - 1, id);
+                }
                 continue;
             }
             // Role: Name / Role, [Shri] Name, Organisation — transcript headers
@@ -234,7 +281,8 @@ impl Extractor<'_> {
                         })
                         .last()
                         .unwrap_or(i);
-                    self.register_titled(&toks[k..k + names], &toks[role_start..=i]);
+                    let id = self.register_titled(&toks[k..k + names], &toks[role_start..=i]);
+                    self.record(toks, k, k + names - 1, id);
                     continue;
                 }
             }
@@ -258,29 +306,293 @@ impl Extractor<'_> {
                 let name_end = k - 1;
                 let name_start = (0..name_end)
                     .rev()
-                    .take(4)
-                    .take_while(|&j| is_proper_name_word(&toks[j]))
+                    .take(6)
+                    .take_while(|&j| {
+                        is_proper_name_word(&toks[j])
+                            || (is_name_particle(toks[j].text) && j + 1 < name_end)
+                    })
                     .last();
-                if let Some(ns) = name_start.filter(|&ns| name_end - ns >= 2) {
-                    self.register_titled(&toks[ns..name_end], &toks[k..=i]);
+                if let Some(ns) = name_start.filter(|&ns| name_end - ns >= 2)
+                    && is_proper_name_word(&toks[ns])
+                {
+                    let id = self.register_titled(&toks[ns..name_end], &toks[k..=i]);
+                    self.record(toks, ns, name_end - 1, id);
                 }
             }
         }
     }
 
+    /// Names without a title: a run of two to six name words that starts
+    /// with a given name or a family name written first, or whose last word
+    /// the article uses alone elsewhere. Places, outlets and institutions
+    /// are not people.
+    fn untitled_names(&mut self, toks: &[Token]) {
+        // A byline names the reporters, not anyone the story is about.
+        let byline = toks.first().is_some_and(|t| t.text == "By")
+            || toks.windows(2).any(|w| {
+                matches!(
+                    w[0].text,
+                    "Reporting" | "Editing" | "Writing" | "reporting" | "editing" | "writing"
+                ) && w[1].text == "by"
+            });
+        if byline {
+            return;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            let run = self.name_run(toks, i);
+            if run < 2 || (i > 0 && is_proper_name_word(&toks[i - 1])) {
+                i += run.max(1);
+                continue;
+            }
+            // Part of a name already read with its title ("Secretary of
+            // State Antony Blinken" is not "State Antony Blinken").
+            let (from, to) = (toks[i].start, toks[i + run - 1].end);
+            if self.mentions.iter().any(|m| m.at >= from && m.at < to) {
+                i += run;
+                continue;
+            }
+            let words: Vec<&str> = toks[i..i + run]
+                .iter()
+                .map(|t| strip_possessive(t.text))
+                .collect();
+            let name = words.join(" ");
+            let first = words[0];
+            let last = words[run - 1];
+            let is_place = names::place(&name).is_some()
+                || words
+                    .iter()
+                    .any(|w| names::place(w).is_some() && !names::is_given_name(w));
+            let sentence_initial = i == 0
+                || matches!(
+                    toks[i - 1].text,
+                    "." | "!" | "?" | "“" | "\"" | ":" | "—" | "–"
+                );
+            let looks_like_a_name = names::is_given_name(first)
+                || (names::is_family_first(first) && run <= 3)
+                || (!sentence_initial && self.used_alone(last, toks[i].start));
+            let known = self.table.by_name(&name).is_some();
+            if !is_place
+                && !names::is_outlet(&name)
+                && !super::attribution::is_sentence_opener(first)
+                && !is_capitalised_function_word(first)
+                && names::institution(&name).is_none()
+                && names::institution(last).is_none()
+                && (looks_like_a_name || known)
+            {
+                let id = self.table.register(Person {
+                    gender: names::given_name_gender(first),
+                    named_at: Some(toks[i].start),
+                    ..Person::named(name)
+                });
+                self.record(toks, i, i + run - 1, id);
+            }
+            i += run;
+        }
+    }
+
+    /// Whether `word` stands alone (not inside a longer name) somewhere in
+    /// the body other than at `except`: "Tien said" after "Tien Chung-kwang".
+    fn used_alone(&self, word: &str, except: usize) -> bool {
+        if word.len() < 3 {
+            return false;
+        }
+        self.body.match_indices(word).any(|(at, _)| {
+            let before = self.body[..at].chars().next_back();
+            let after = self.body[at + word.len()..].chars().next();
+            let alone = before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            // Not directly after another capitalised word ("Chung-kwang Tien").
+            let previous_word = self.body[..at]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next();
+            let after_name = previous_word.is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with(['.', ',', ':', ';', '”', '"'])
+                    && !super::attribution::is_sentence_opener(w)
+                    && !w.chars().all(|c| c.is_uppercase())
+            });
+            let next_word = self.body[at + word.len()..]
+                .trim_start_matches(['’', '\'', 's'])
+                .trim_start()
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let before_name = next_word.chars().next().is_some_and(char::is_uppercase)
+                && self.body[at + word.len()..].starts_with(' ');
+            alone && at != except && !after_name && !before_name && at > except
+        })
+    }
+
+    /// Speakers the article names by surname only ("Lavrov stated", "said
+    /// Kirby"): completed from the directory when one official fits, so
+    /// that pronouns can refer to them from the start.
+    fn speakers_by_surname(&mut self, toks: &[Token]) {
+        for (i, t) in toks.iter().enumerate() {
+            // "Lavrov stated", "Kirby, for his part, said"
+            let speaks_after = toks.get(i + 1).is_some_and(|n| n.is(class::VERB))
+                || (toks.get(i + 1).is_some_and(|n| n.text == ",")
+                    && toks[i + 2..toks.len().min(i + 12)]
+                        .windows(2)
+                        .any(|w| w[0].text == "," && w[1].is(class::VERB)));
+            let speaks_before = i > 0 && toks[i - 1].is(class::VERB);
+            let alone = (i == 0 || !toks[i - 1].is_capitalised())
+                && toks.get(i + 1).is_none_or(|n| !n.is_capitalised());
+            if !(speaks_after || speaks_before)
+                || !alone
+                || !is_proper_name_word(t)
+                || names::place(t.text).is_some()
+                || names::institution(t.text).is_some()
+                || !self.table.by_surname(t.text).is_empty()
+            {
+                continue;
+            }
+            let surname = strip_possessive(t.text).to_string();
+            let _ = self.look_up_directory(&surname, None, None, None);
+        }
+    }
+
+    /// Countries and capitals the article names: counted (for "the foreign
+    /// ministry" with no country in view), and, as the subject of a
+    /// sentence ("China on Tuesday hit out", "as Nauru recognizes China"),
+    /// recorded as their government speaking ("it said in a statement").
+    fn country_mentions(&mut self, toks: &[Token]) {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.is_capitalised() {
+                i += 1;
+                continue;
+            }
+            // The longest place name starting here, up to three words.
+            let found = (1..=3).rev().find_map(|n| {
+                let words = toks.get(i..i + n)?;
+                if !words.iter().all(|w| w.is_word()) || !self.same_line(&words[0], &words[n - 1]) {
+                    return None;
+                }
+                let phrase: Vec<&str> = words.iter().map(|w| strip_possessive(w.text)).collect();
+                names::place(&phrase.join(" ")).map(|p| (n, p))
+            });
+            let Some((n, place)) = found else {
+                i += 1;
+                continue;
+            };
+            let country = place.country.name;
+            let pos = position(toks, i, i + n - 1);
+            let weight = match (place.kind, pos) {
+                (names::PlaceKind::Demonym, _) => 1,
+                (_, Position::Subject) => 3,
+                _ => 2,
+            };
+            *self.country_counts.entry(country).or_default() += weight;
+            if place.kind != names::PlaceKind::Demonym
+                && pos == Position::Subject
+                && !self.in_quote(t.start)
+            {
+                let id = self.table.register(Person {
+                    kind: SpeakerKind::Institution,
+                    organization: Some(super::resolve::government_of(country)),
+                    country: Some(country),
+                    ..Person::named(super::resolve::government_of(country))
+                });
+                self.record(toks, i, i + n - 1, id);
+            }
+            i += n;
+        }
+    }
+
+    /// Mentions by surname (or the family name of a name written family
+    /// first) of people already in the table.
+    fn surname_mentions(&mut self, toks: &[Token]) {
+        for (i, t) in toks.iter().enumerate() {
+            if !t.text.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // "Al Thani", "von der Leyen": the particle and the word after it.
+            let (word, last) = if is_name_particle(t.text)
+                && toks.get(i + 1).is_some_and(|n| n.is_capitalised())
+            {
+                (format!("{} {}", t.text, toks[i + 1].text), i + 1)
+            } else {
+                (t.text.to_string(), i)
+            };
+            // Not the last word of a longer name ("Marcus Oyelaran").
+            if i > 0 && is_proper_name_word(&toks[i - 1]) && self.same_line(&toks[i - 1], t) {
+                continue;
+            }
+            if let [id] = self.table.by_surname(&word)[..] {
+                self.record(toks, i, last, id);
+            }
+        }
+    }
+
+    /// Completes each person from the directory when their full name (or
+    /// an alias) is a known official's whom the article does not contradict:
+    /// the directory's canonical name, gender and country; the article's
+    /// form stays as another form of the name.
+    fn complete_from_directory(&mut self) {
+        let date = self.date.map(crate::dates::iso);
+        for person in &mut self.table.people {
+            if person.kind != SpeakerKind::Person || !person.name.contains(' ') {
+                continue;
+            }
+            let context = crate::directory::Context {
+                country: person.country,
+                date: date.as_deref(),
+                ..Default::default()
+            };
+            let Some(entry) = crate::directory::by_name_in(&person.name, &context) else {
+                continue;
+            };
+            if entry.name != person.name {
+                let form = std::mem::replace(&mut person.name, entry.name.to_string());
+                if !person.forms.contains(&form) {
+                    person.forms.push(form);
+                }
+            }
+            person.directory = Some(entry);
+            person.gender = person.gender.or(entry.gender);
+            person.country = person.country.or(entry
+                .country
+                .and_then(|c| names::country(c).map(|c| c.name)));
+        }
+        // Two forms may now be one person ("Bahram Ghasemi", "Bahram Qasemi").
+        let mut i = 0;
+        while i < self.table.people.len() {
+            let name = self.table.people[i].name.clone();
+            if let Some(j) = (0..i).find(|&j| self.table.people[j].name == name) {
+                let dup = self.table.people.remove(i);
+                for m in &mut self.mentions {
+                    if m.id == i {
+                        m.id = j;
+                    } else if m.id > i {
+                        m.id -= 1;
+                    }
+                }
+                let forms = dup.forms;
+                self.table.people[j].forms.extend(forms);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
     /// Registers the person named by `name` with the title in `title`
-    /// ("[organisation] role"), and records the mention.
-    fn register_titled(&mut self, name: &[Token], title: &[Token]) {
+    /// ("[organisation] role"); returns their id.
+    fn register_titled(&mut self, name: &[Token], title: &[Token]) -> PersonId {
         let title: Vec<&str> = title.iter().map(|t| t.text).collect();
         let title = parse_name_phrase(&title);
         let full_name: Vec<&str> = name.iter().map(|t| strip_possessive(t.text)).collect();
-        let id = self.table.register(Person {
-            name: full_name.join(" "),
+        let given = full_name.first().copied().unwrap_or("");
+        self.table.register(Person {
             role: title.role,
             organization: title.organization,
-            kind: SpeakerKind::Person,
-        });
-        self.mentions.push((name[0].start, id));
+            country: title.country,
+            gender: title.gender.or_else(|| names::given_name_gender(given)),
+            named_at: Some(name[0].start),
+            ..Person::named(full_name.join(" "))
+        })
     }
 
     /// "John Kirby" for a bare "Kirby": the earliest place before `before`
@@ -316,16 +628,29 @@ impl Extractor<'_> {
         })
     }
 
-    /// How many proper-name words start at `toks[from]` (at most four, on one line).
-    fn name_run(&self, toks: &[Token], from: usize) -> usize {
+    /// How many words of a person's name start at `toks[from]`: proper-name
+    /// words with particles between them ("Mohammed bin Abdulrahman Al
+    /// Thani"), at most five words and eight tokens, on one line.
+    pub(super) fn name_run(&self, toks: &[Token], from: usize) -> usize {
         let mut n = 0;
-        while n < 4
-            && toks.get(from + n).is_some_and(is_proper_name_word)
-            && (n == 0 || self.same_line(&toks[from + n - 1], &toks[from + n]))
-        {
+        let mut words = 0;
+        while n < 8 && words < 5 {
+            let Some(t) = toks.get(from + n) else {
+                break;
+            };
+            if n > 0 && !self.same_line(&toks[from + n - 1], t) {
+                break;
+            }
+            let particle = n > 0
+                && is_name_particle(t.text)
+                && toks.get(from + n + 1).is_some_and(is_proper_name_word);
+            if !(is_proper_name_word(t) || particle) {
+                break;
+            }
             n += 1;
+            words += usize::from(!particle);
             // "Mao Ning's Regular Press Conference": a possessive ends the name.
-            if strip_possessive(toks[from + n - 1].text).len() < toks[from + n - 1].text.len() {
+            if strip_possessive(t.text).len() < t.text.len() {
                 break;
             }
         }
@@ -334,22 +659,197 @@ impl Extractor<'_> {
 
     /// Whether no line break separates two tokens (headers put a name on one
     /// line and the date on the next).
-    fn same_line(&self, a: &Token, b: &Token) -> bool {
+    pub(super) fn same_line(&self, a: &Token, b: &Token) -> bool {
         a.end <= b.start && !self.body[a.end..b.start].contains('\n')
     }
 
     fn register_phrase(&mut self, words: &[&str], at: usize) -> Option<PersonId> {
         let phrase = parse_name_phrase(words);
         let name = phrase.name.filter(|n| n.contains(' '))?;
-        let id = self.table.register(Person {
-            name,
+        let given = name.split(' ').next().unwrap_or("");
+        let gender = phrase.gender.or_else(|| names::given_name_gender(given));
+        Some(self.table.register(Person {
             role: phrase.role,
             organization: phrase.organization,
-            kind: SpeakerKind::Person,
-        });
-        self.mentions.push((at, id));
-        Some(id)
+            country: phrase.country,
+            gender,
+            named_at: Some(at),
+            ..Person::named(name)
+        }))
     }
+}
+
+/// Where the mention `toks[first..=last]` stands in its sentence.
+fn position(toks: &[Token], first: usize, last: usize) -> Position {
+    if strip_possessive(toks[last].text).len() < toks[last].text.len()
+        || toks
+            .get(last + 1)
+            .is_some_and(|t| t.text == "’s" || t.text == "'s")
+    {
+        return Position::Possessive;
+    }
+    let before = first.checked_sub(1).map(|k| &toks[k]);
+    let preposition = |t: &Token| {
+        matches!(
+            t.text,
+            "to" | "with"
+                | "by"
+                | "for"
+                | "from"
+                | "between"
+                | "of"
+                | "against"
+                | "at"
+                | "about"
+                | "on"
+                | "than"
+                | "like"
+                | "toward"
+                | "towards"
+                | "met"
+                | "told"
+                | "called"
+                | "urged"
+                | "thanked"
+                | "welcomed"
+                | "summoned"
+                | "praised"
+                | "criticised"
+                | "criticized"
+        )
+    };
+    // Titles before the name belong to the mention ("Vice Foreign Minister Masataka Okano").
+    let mut k = first;
+    while k > 0 && super::mentions::title_word(&toks[k - 1]) && toks[k - 1].is_capitalised() {
+        k -= 1;
+    }
+    let head = toks[..k]
+        .iter()
+        .rposition(|t| matches!(t.text, "." | "!" | "?" | "\n"))
+        .map_or(0, |p| p + 1);
+    if before.is_some_and(preposition) || (k > 0 && preposition(&toks[k - 1])) {
+        return Position::Object;
+    }
+    // Skip an aside (", the … spokesperson,") and auxiliaries after the name.
+    let mut next = last + 1;
+    if toks.get(next).is_some_and(|t| t.text == ",")
+        && let Some(close) = (next + 1..toks.len().min(next + 16)).find(|&j| toks[j].text == ",")
+    {
+        next = close + 1;
+    }
+    while toks
+        .get(next)
+        .is_some_and(|t| t.is(class::AUXILIARY) || matches!(t.text, "not" | "also"))
+    {
+        next += 1;
+    }
+    let verb_follows = toks.get(next).is_some_and(|t| {
+        t.is(class::VERB)
+            || (t.text.chars().next().is_some_and(char::is_lowercase)
+                && t.text.len() > 3
+                && (t.text.ends_with("ed") || t.text.ends_with('s')))
+    }) || toks.get(last + 1).is_some_and(|t| t.is(class::AUXILIARY));
+    // Only an opener (a dateline, "On Monday,", "Meanwhile,") before it.
+    let opens = toks[head..k]
+        .iter()
+        .all(|t| !t.is_word() || t.is_capitalised() || t.text.chars().all(|c| c.is_ascii_digit()))
+        || toks[head..k].iter().any(|t| t.text == ",") && toks[k.saturating_sub(1)].text == ",";
+    if verb_follows || (opens && k - head <= 6) {
+        Position::Subject
+    } else if before.is_some_and(|t| t.is(class::VERB)) {
+        Position::Object
+    } else {
+        Position::Other
+    }
+}
+
+/// Capitalised words that start a sentence or a headline without being
+/// anyone's name ("What Hamas agreed to", "Unlike Trump").
+pub(super) fn is_capitalised_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "What"
+            | "Where"
+            | "Which"
+            | "Who"
+            | "Whom"
+            | "Whose"
+            | "Why"
+            | "How"
+            | "If"
+            | "Since"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Unlike"
+            | "Like"
+            | "Despite"
+            | "Under"
+            | "Over"
+            | "From"
+            | "With"
+            | "Without"
+            | "For"
+            | "By"
+            | "To"
+            | "Of"
+            | "Most"
+            | "All"
+            | "Every"
+            | "Each"
+            | "No"
+            | "Not"
+            | "Only"
+            | "Even"
+            | "Just"
+            | "More"
+            | "Less"
+            | "Another"
+            | "Such"
+            | "Those"
+            | "These"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "My"
+            | "Your"
+            | "Former"
+            | "Dear"
+            | "Thank"
+            | "Thanks"
+            | "Please"
+            | "Breaking"
+            | "Watch"
+            | "Read"
+            | "Live"
+            | "Updated"
+            | "Photo"
+            | "Amid"
+            | "Among"
+            | "Some"
+            | "Many"
+            | "Few"
+            | "Both"
+            | "Either"
+            | "Neither"
+            | "Any"
+            | "Whether"
+            | "Whatever"
+            | "Perhaps"
+            | "Indeed"
+            | "Still"
+            | "Instead"
+            | "Presumptive"
+            | "Law"
+            | "Republican"
+            | "Democratic"
+            | "Democrat"
+            | "Conservative"
+            | "Liberal"
+            | "Official"
+            | "Officials"
+    )
 }
 
 /// A word that can be part of a title before a name ("White House National
@@ -364,6 +864,8 @@ pub(super) fn title_word(t: &Token) -> bool {
         || matches!(
             t.text,
             "of" | "for"
+                // "Prime Minister and Foreign Affairs Minister Sheikh …"
+                | "and"
                 | "foreign"
                 | "national"
                 | "security"

@@ -18,7 +18,7 @@ use super::attribution::{Cue, subject_of};
 use super::lexicon::{self, class};
 use super::speakers::{PersonId, Resolved};
 use super::text::{Token, skip_dateline};
-use super::{Extractor, is_generic_group};
+use super::{Extractor, Said, is_generic_group};
 use crate::model::StatementKind;
 use std::ops::Range;
 
@@ -113,32 +113,62 @@ struct Found<'t> {
 
 impl Extractor<'_> {
     /// Reported statements in one paragraph, sentence by sentence.
-    pub(super) fn reported(&mut self, index: usize, para_toks: &[Token]) {
+    /// Reported statements in the sentences of a paragraph that start at
+    /// or after `from` and end before `until` (a quotation's sentence, whose
+    /// speaker is found with the quotation). Returns where the last sentence
+    /// taken ended, for the next call.
+    pub(super) fn reported(
+        &mut self,
+        index: usize,
+        para_toks: &[Token],
+        from: usize,
+        until: usize,
+    ) -> usize {
+        let mut done = from;
         if !para_toks
             .iter()
             .any(|t| t.is(class::VERB) || t.text == "According")
         {
-            return;
+            return until;
         }
         let para_toks = skip_dateline(para_toks);
         for sentence in super::text::sentences(para_toks) {
+            let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+                continue;
+            };
+            if first.start < from || last.end > until {
+                continue;
+            }
+            done = last.end;
             for found in self.reported_in(sentence) {
-                let (id, said_on) = match (&found.cue, found.speaker) {
-                    (_, Some(id)) => (id, self.out.last().and_then(|s| s.said_on.clone())),
+                let (id, said) = match (&found.cue, found.speaker) {
+                    (_, Some(id)) => {
+                        let name = self.table.people[id].name.clone();
+                        let said = Said {
+                            said_on: self.out.last().and_then(|s| s.said_on.clone()),
+                            ..Said::by(
+                                Some(id),
+                                "adding",
+                                None,
+                                format!("goes on from {name}'s words in this sentence"),
+                            )
+                        };
+                        (id, said)
+                    }
                     (Some(cue), None) => {
-                        let id = match self.resolve(cue) {
+                        let (resolved, why) = self.resolve(cue);
+                        let mention = Some(cue.subject.join(" "));
+                        let verb = cue.verb.to_lowercase();
+                        let id = match resolved {
                             Resolved::Person(id) => id,
                             // Said, but by whom the article does not (or cannot) say.
                             unnamed @ (Resolved::Ambiguous | Resolved::Anonymous) => {
-                                let said_on = self.said_on(&cue.clause);
-                                self.push(
-                                    found.span,
-                                    StatementKind::Reported,
-                                    index,
-                                    None,
-                                    unnamed == Resolved::Ambiguous,
-                                    said_on,
-                                );
+                                let said = Said {
+                                    ambiguous: unnamed == Resolved::Ambiguous,
+                                    said_on: self.said_on(&cue.clause),
+                                    ..Said::by(None, &verb, mention, why)
+                                };
+                                self.push(found.span, StatementKind::Reported, index, said);
                                 continue;
                             }
                             Resolved::Nobody => continue,
@@ -152,20 +182,19 @@ impl Extractor<'_> {
                             continue;
                         }
                         self.mention(cue.at, id);
-                        (id, self.said_on(&cue.clause))
+                        let said = Said {
+                            said_on: self.said_on(&cue.clause),
+                            ..Said::by(Some(id), &verb, mention, why)
+                        };
+                        (id, said)
                     }
                     (None, None) => continue,
                 };
-                self.push(
-                    found.span,
-                    StatementKind::Reported,
-                    index,
-                    Some(id),
-                    false,
-                    said_on,
-                );
+                let _ = id;
+                self.push(found.span, StatementKind::Reported, index, said);
             }
         }
+        done
     }
 
     fn reported_in<'t>(&self, toks: &[Token<'t>]) -> Vec<Found<'t>> {
@@ -258,6 +287,7 @@ fn sentence_subject<'t>(toks: &[Token<'t>], limit: usize, clause: Range<usize>) 
             subject: vec![first.text],
             appositive: vec![],
             at: first.start,
+            verb: toks.get(limit).map_or("", |t| t.text),
             clause,
         });
     }
@@ -274,6 +304,7 @@ fn sentence_subject<'t>(toks: &[Token<'t>], limit: usize, clause: Range<usize>) 
         subject: toks[start..end].iter().map(|t| t.text).collect(),
         appositive: vec![],
         at: toks[start].start,
+        verb: toks.get(limit).map_or("", |t| t.text),
         clause,
     })
 }
@@ -295,6 +326,7 @@ fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
                     subject,
                     appositive: vec![],
                     at: toks[2].start,
+                    verb: "according to",
                     clause: sentence.clone(),
                 },
             )
@@ -407,6 +439,7 @@ fn reported_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
             subject,
             appositive,
             at,
+            verb: toks[verb].text,
             clause: sentence,
         },
     ))
@@ -458,11 +491,31 @@ fn inverted_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
     let comma = toks.iter().rposition(|t| t.text == ",")?;
     let tail = &toks[comma + 1..];
     let verb = tail.iter().position(is_reporting)?;
-    // After the verb only adverbials may follow ("on Thursday", "in a statement").
-    if tail[verb + 1..]
+    // After the verb only adverbials may follow ("on Thursday", "in a
+    // statement"), and a reason or an aside about the source ("on condition
+    // of anonymity because the talks are private").
+    let rest = &tail[verb + 1..];
+    let aside = rest
+        .iter()
+        .position(|t| {
+            matches!(
+                t.text,
+                "because"
+                    | "who"
+                    | "which"
+                    | "since"
+                    | "as"
+                    | "while"
+                    | "after"
+                    | "when"
+                    | "adding"
+            )
+        })
+        .unwrap_or(rest.len());
+    if rest[..aside]
         .iter()
         .any(|t| t.text == "that" || is_finite(t.text))
-        || tail.len() > verb + 8
+        || aside > 8
     {
         return None;
     }
@@ -479,6 +532,7 @@ fn inverted_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
             subject,
             appositive,
             at,
+            verb: tail[verb].text,
             clause: sentence,
         },
     ))

@@ -4,31 +4,129 @@
 //! A person enters the table at their first full mention — "White House
 //! National Security Communications Advisor John Kirby" gives name "John
 //! Kirby", role "National Security Communications Advisor", organisation
-//! "White House" — and later mentions ("Kirby", "the spokesperson", "he")
-//! resolve to that entry.
+//! "White House" — and later mentions ("Kirby", "KIRBY", "the spokesperson",
+//! "he") resolve to that entry. Names are compared folded (case and
+//! diacritics aside: "Stéphane" is "Stephane"), and an Arabic article before
+//! a surname may come or go ("Al-Ansari", "al Ansari", "Ansari").
 
 use super::lexicon;
-use crate::model::SpeakerKind;
+use crate::directory::DirectoryPerson;
+use crate::model::{Gender, SpeakerKind};
+use crate::names::{self, fold};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Person {
     pub name: String,
     pub role: Option<String>,
     pub organization: Option<String>,
     pub kind: SpeakerKind,
+    pub gender: Option<Gender>,
+    /// The country the person or institution speaks for, when the article
+    /// or the directory says.
+    pub country: Option<&'static str>,
+    /// Someone the article does not name ("a senior administration official").
+    pub anonymous: bool,
+    /// Other forms of the name the article uses ("Bahram Ghasemi" for the
+    /// directory's Bahram Qasemi).
+    pub forms: Vec<String>,
+    /// The directory's entry, when the name is a known official's.
+    pub directory: Option<&'static DirectoryPerson>,
+    /// Byte offset of the mention that gave the full name.
+    pub named_at: Option<usize>,
 }
 
 impl Person {
-    fn surname(&self) -> &str {
-        self.name.rsplit(' ').next().unwrap_or(&self.name)
+    /// A person known by `name` only.
+    pub fn named(name: impl Into<String>) -> Person {
+        Person {
+            name: name.into(),
+            ..Person::default()
+        }
+    }
+
+    /// Folded surnames the person may be called by: the last word of the
+    /// name and of its other forms, with and without an Arabic article
+    /// ("al ansari", "ansari").
+    fn surname_keys(&self) -> impl Iterator<Item = String> + '_ {
+        std::iter::once(&self.name)
+            .chain(&self.forms)
+            .flat_map(|form| surname_keys(form))
+    }
+
+    /// The first word of a name written family name first ("Mao" of "Mao Ning").
+    fn family_key(&self) -> Option<String> {
+        let mut words = self.name.split(' ');
+        let first = words.next()?;
+        let rest = words.count();
+        ((1..=2).contains(&rest) && names::is_family_first(first)).then(|| fold(first))
     }
 
     /// Whether a word of the role is `head` (lowercase).
-    fn has_role_word(&self, head: &str) -> bool {
+    pub fn has_role_word(&self, head: &str) -> bool {
         self.role
             .as_deref()
             .is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|w| w == head))
     }
+
+    pub fn is_person(&self) -> bool {
+        self.kind == SpeakerKind::Person && !self.anonymous
+    }
+}
+
+/// Words that join the parts of a name ("Mohammed bin Abdulrahman",
+/// "Ursula von der Leyen", "Majed al Ansari").
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "Al"
+            | "El"
+            | "abu"
+            | "de"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "dos"
+            | "das"
+            | "le"
+            | "la"
+            | "ul"
+            | "ud"
+    )
+}
+
+/// A surname's keys (see [`Person`]): "Al-Ansari" → "al ansari", "ansari".
+fn surname_keys(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some(&last) = words.last() else {
+        return Vec::new();
+    };
+    let mut keys = vec![fold(last)];
+    // "al-Ansari" / "El-Sisi": also without the article.
+    for prefix in ["al-", "Al-", "el-", "El-", "al‑", "Al‑"] {
+        if let Some(rest) = last.strip_prefix(prefix) {
+            keys.push(fold(rest));
+        }
+    }
+    // "Al Thani", "von der Leyen": the particle with the last word.
+    let mut start = words.len() - 1;
+    while start > 1 && is_name_particle(words[start - 1]) {
+        start -= 1;
+    }
+    if start < words.len() - 1 {
+        keys.push(fold(&words[start..].join(" ")));
+    }
+    keys
 }
 
 /// Index into [`SpeakerTable::people`].
@@ -37,9 +135,6 @@ pub type PersonId = usize;
 #[derive(Debug, Default, Clone)]
 pub struct SpeakerTable {
     pub people: Vec<Person>,
-    /// Most recently mentioned people, latest last (for pronouns and "the
-    /// spokesperson").
-    recent: Vec<PersonId>,
 }
 
 /// What a speaker phrase resolved to.
@@ -48,7 +143,7 @@ pub enum Resolved {
     Person(PersonId),
     /// A surname that fits more than one person in the table.
     Ambiguous,
-    /// Someone the article does not name: "an official familiar with the matter".
+    /// Someone the article does not name and describes too little to keep.
     Anonymous,
     /// Not a speaker (a journalist, "analysts", an unknown common noun).
     Nobody,
@@ -57,97 +152,104 @@ pub enum Resolved {
 impl SpeakerTable {
     /// Adds a person or fills in what an earlier mention lacked; returns its id.
     pub fn register(&mut self, person: Person) -> PersonId {
-        if let Some(id) = self.people.iter().position(|p| p.name == person.name) {
-            let existing = &mut self.people[id];
-            if existing.role.is_none() {
-                existing.role = person.role;
-            }
-            if existing.organization.is_none() {
-                existing.organization = person.organization;
-            }
+        let key = fold(&person.name);
+        if let Some(id) = self.people.iter().position(|p| {
+            p.kind == person.kind
+                && (fold(&p.name) == key || p.forms.iter().any(|f| fold(f) == key))
+        }) {
+            self.fill_in(id, person);
+            return id;
+        }
+        // A shorter form of a name already known ("Al Ansari" for "Majed
+        // bin Mohammed Al Ansari", "Jean-Pierre" for "Karine Jean-Pierre").
+        if person.kind == SpeakerKind::Person
+            && !person.anonymous
+            && let [id] = self.by_surname(&person.name)[..]
+            && self.people[id].name.len() > person.name.len()
+        {
+            self.fill_in(id, person);
             return id;
         }
         // A fuller name for someone first seen by surname only ("Kirby" → "John Kirby").
         if person.kind == SpeakerKind::Person
+            && !person.anonymous
             && let Some(id) = self.people.iter().position(|p| {
-                p.kind == SpeakerKind::Person
+                p.is_person()
                     && !p.name.contains(' ')
-                    && person.name.ends_with(&format!(" {}", p.name))
+                    && surname_keys(&person.name).contains(&fold(&p.name))
             })
         {
-            self.people[id] = person;
+            let short = std::mem::take(&mut self.people[id].name);
+            let earlier = std::mem::replace(&mut self.people[id], person);
+            self.people[id].forms.push(short);
+            self.fill_in(id, earlier);
             return id;
         }
         self.people.push(person);
         self.people.len() - 1
     }
 
-    pub fn mention(&mut self, id: PersonId) {
-        self.recent.retain(|&r| r != id);
-        self.recent.push(id);
+    fn fill_in(&mut self, id: PersonId, other: Person) {
+        let existing = &mut self.people[id];
+        if existing.role.is_none() {
+            existing.role = other.role;
+        }
+        if existing.organization.is_none() {
+            existing.organization = other.organization;
+        }
+        existing.gender = existing.gender.or(other.gender);
+        existing.country = existing.country.or(other.country);
+        existing.directory = existing.directory.or(other.directory);
+        existing.named_at = existing.named_at.or(other.named_at);
+        if other.name != existing.name && !existing.forms.contains(&other.name) {
+            existing.forms.push(other.name);
+        }
+        for form in other.forms {
+            if form != existing.name && !existing.forms.contains(&form) {
+                existing.forms.push(form);
+            }
+        }
     }
 
-    /// People whose surname (or whole single-word name) is `word`. When no
-    /// surname fits, a two-word name's first word is tried: Chinese and
-    /// Korean names put the family name first ("Mao Ning" → "Mao said").
+    /// People a surname or a single word refers to ("Kirby", "KIRBY",
+    /// "al-Ansari", "Ansari", "Mao" for "Mao Ning"). When no surname fits,
+    /// the first word of a name written family name first is tried, then
+    /// a given name alone ("Karine" in a transcript label).
     pub fn by_surname(&self, word: &str) -> Vec<PersonId> {
-        let people =
-            || (0..self.people.len()).filter(|&i| self.people[i].kind == SpeakerKind::Person);
+        let key = fold(super::strip_possessive(word));
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let people = || (0..self.people.len()).filter(|&i| self.people[i].is_person());
         let by_last: Vec<PersonId> = people()
-            .filter(|&i| self.people[i].surname() == word || self.people[i].name == word)
+            .filter(|&i| {
+                let p = &self.people[i];
+                fold(&p.name) == key || p.surname_keys().any(|k| k == key)
+            })
             .collect();
         if !by_last.is_empty() {
             return by_last;
         }
+        let by_family: Vec<PersonId> = people()
+            .filter(|&i| self.people[i].family_key().as_deref() == Some(key.as_str()))
+            .collect();
+        if !by_family.is_empty() {
+            return by_family;
+        }
         people()
             .filter(|&i| {
-                let mut words = self.people[i].name.split(' ');
-                words.next() == Some(word) && words.count() == 1
+                let name = &self.people[i].name;
+                name.contains(' ') && name.split(' ').next().is_some_and(|w| fold(w) == key)
             })
             .collect()
     }
 
-    /// Surname (and single-word name) → person, for names that fit exactly one person.
-    pub fn surname_index(&self) -> std::collections::HashMap<&str, PersonId> {
-        let mut index: std::collections::HashMap<&str, Option<PersonId>> =
-            std::collections::HashMap::new();
-        for (id, p) in self
-            .people
+    /// The person registered under `name` or one of its forms (folded).
+    pub fn by_name(&self, name: &str) -> Option<PersonId> {
+        let key = fold(name);
+        self.people
             .iter()
-            .enumerate()
-            .filter(|(_, p)| p.kind == SpeakerKind::Person)
-        {
-            index
-                .entry(p.surname())
-                .and_modify(|e| *e = None)
-                .or_insert(Some(id));
-        }
-        index
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|id| (k, id)))
-            .collect()
-    }
-
-    /// The person a pronoun most likely refers to: the last person mentioned.
-    pub fn last_person(&self) -> Option<PersonId> {
-        self.recent
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| self.people[i].kind == SpeakerKind::Person)
-    }
-
-    /// "the spokesperson", "the minister": the last person whose role has that
-    /// head word, else the last person.
-    pub fn by_role_word(&self, head: &str) -> Option<PersonId> {
-        let head = head.to_ascii_lowercase();
-        let matches_role = |i: &PersonId| self.people[*i].has_role_word(&head);
-        self.recent
-            .iter()
-            .rev()
-            .copied()
-            .find(matches_role)
-            .or_else(|| (0..self.people.len()).rev().find(matches_role))
+            .position(|p| fold(&p.name) == key || p.forms.iter().any(|f| fold(f) == key))
     }
 
     /// "the Foreign Office Spokesperson": the latest-registered person whose
@@ -156,7 +258,7 @@ impl SpeakerTable {
         let head = head.to_ascii_lowercase();
         let org = org.to_ascii_lowercase();
         self.people.iter().rposition(|p| {
-            p.kind == SpeakerKind::Person
+            p.is_person()
                 && p.has_role_word(&head)
                 && p.organization.as_deref().is_some_and(|o| {
                     let o = o.to_ascii_lowercase();
@@ -165,22 +267,18 @@ impl SpeakerTable {
         })
     }
 
-    /// The person registered under exactly `name`.
-    pub fn by_name(&self, name: &str) -> Option<PersonId> {
-        self.people.iter().position(|p| p.name == name)
-    }
-
-    /// The institution last mentioned whose name ends with `head`
+    /// The institution last registered whose name ends with `head`
     /// ("the ministry" → "Chinese Foreign Ministry").
     pub fn institution_by_head(&self, head: &str) -> Option<PersonId> {
         let head = head.to_ascii_lowercase();
         (0..self.people.len()).rev().find(|&i| {
-            self.people[i]
-                .organization
-                .as_deref()
-                .or(Some(self.people[i].name.as_str()))
-                .is_some_and(|o| o.to_ascii_lowercase().ends_with(&head))
-                && self.people[i].kind == SpeakerKind::Institution
+            self.people[i].kind == SpeakerKind::Institution
+                && self.people[i]
+                    .organization
+                    .as_deref()
+                    .unwrap_or(self.people[i].name.as_str())
+                    .to_ascii_lowercase()
+                    .ends_with(&head)
         })
     }
 
@@ -191,38 +289,85 @@ impl SpeakerTable {
         self.people.iter().rev().find_map(|p| {
             let org = p.organization.as_deref()?;
             let last = org.rsplit(' ').next()?;
-            (p.kind == SpeakerKind::Person && last.eq_ignore_ascii_case(head))
-                .then(|| org.to_string())
+            (p.is_person() && last.eq_ignore_ascii_case(head)).then(|| org.to_string())
         })
     }
 }
 
 /// A name phrase split into its parts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NamePhrase {
     pub name: Option<String>,
     pub role: Option<String>,
     pub organization: Option<String>,
+    /// A country the title names ("Qatar’s foreign ministry spokesperson").
+    pub country: Option<&'static str>,
+    /// The gender the title or an honorific marks ("spokeswoman", "Mr").
+    pub gender: Option<Gender>,
 }
 
-fn is_name_word(word: &str) -> bool {
+/// A capitalised word that can be part of a person's name.
+pub fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
+    (chars.next().is_some_and(char::is_uppercase) || super::text::particle_name(word))
         && !lexicon::is_role_head(word)
         && !lexicon::is_org_head(word)
+        && !lexicon::is_honorific(word)
         && chars.all(|c| c.is_alphabetic() || "-’'.".contains(c))
+}
+
+/// The gender a title word or an honorific marks.
+pub fn title_gender(word: &str) -> Option<Gender> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    match w.as_str() {
+        "mr" | "sheikh" | "sir" | "lord" | "king" | "prince" | "emir" | "spokesman"
+        | "chairman" | "congressman" | "businessman" | "statesman" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "baroness" | "queen" | "princess"
+        | "sheikha" | "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" | "smt" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// Where the name of a phrase ends its title: the trailing run of name
+/// words ("Dmitry Peskov" after "Press Secretary of the President of the
+/// Russian Federation"), particles allowed inside, at most six words; a
+/// place, a title or an honorific ends it.
+fn trailing_name(words: &[&str]) -> usize {
+    let mut start = words.len();
+    while start > 0 && words.len() - start < 8 {
+        let w = words[start - 1];
+        let particle = is_name_particle(w) && start < words.len();
+        if !(is_name_word(w) || particle) {
+            break;
+        }
+        // "Russian Federation", "Qatar": places are not part of a name.
+        let place = names::place(w).is_some()
+            || (start >= 2 && names::place(&format!("{} {w}", words[start - 2])).is_some());
+        if place && !particle {
+            break;
+        }
+        start -= 1;
+    }
+    // A name does not begin with a particle ("al Thani" alone is a surname).
+    while start < words.len() && is_name_particle(words[start]) && words[start] != "Al" {
+        start += 1;
+    }
+    start
 }
 
 /// Splits "[organisation] [role] [name]" ("Chinese Foreign Ministry spokesperson
 /// Mao Ning"). The name is the run of capitalised words after the last role
 /// head word; the organisation is everything up to the last organisation head
-/// word before the role; the rest is the role.
+/// word before the role; the rest is the role. Honorifics belong to neither
+/// ("Sheikh", "Dr."), and the country a title names is noted.
 pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
     let words: Vec<&str> = words
         .iter()
         .copied()
         .skip_while(|w| matches!(*w, "the" | "The" | "a" | "an" | "A" | "An"))
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .map(super::strip_possessive)
         .collect();
     // "Sen. Marcus Oyelaran of Maryland": the name ends before "of"/"from".
     let words: Vec<&str> = match words.iter().position(|w| matches!(*w, "of" | "from")) {
@@ -235,6 +380,16 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
         }
         _ => words,
     };
+    let gender = words.iter().find_map(|w| title_gender(w));
+    let country = words.iter().enumerate().find_map(|(i, w)| {
+        names::place(w)
+            .or_else(|| {
+                words
+                    .get(i + 1)
+                    .and_then(|next| names::place(&format!("{w} {next}")))
+            })
+            .map(|p| p.country.name)
+    });
     let last_role = words.iter().rposition(|w| lexicon::is_role_head(w));
     // "Secretary of State", "Minister for External Affairs": the complement
     // belongs to the role.
@@ -251,17 +406,13 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
         }
         e
     };
+    let name_start = trailing_name(&words);
     let (name_start, role_end) = match last_role {
-        Some(r) => (role_end_at(r), role_end_at(r)),
-        None => {
-            // No title: the trailing capitalised words are the name, unless
-            // they form an institution ("Foreign Office").
-            let start = words
-                .iter()
-                .rposition(|w| !is_name_word(w))
-                .map_or(0, |p| p + 1);
-            (start, start)
+        Some(r) => {
+            let end = role_end_at(r);
+            (name_start.max(end), end)
         }
+        None => (name_start, name_start),
     };
     let mut name_words: Vec<&str> = words[name_start..]
         .iter()
@@ -273,7 +424,11 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
     if last_role.is_none() {
         role_words.retain(|w| !lexicon::is_honorific(w));
     }
-    if name_words.len() > 4 || name_words.iter().any(|w| !is_name_word(w)) {
+    if name_words.len() > 8
+        || name_words
+            .iter()
+            .any(|w| !is_name_word(w) && !is_name_particle(w))
+    {
         name_words.clear();
     }
     let org_end = role_words
@@ -290,6 +445,8 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
         name: join(&name_words),
         role,
         organization: org,
+        country,
+        gender,
     }
 }
 
@@ -410,24 +567,77 @@ mod tests {
     }
 
     #[test]
+    fn places_honorifics_and_particles_stay_out_of_names() {
+        // A country closing the title is not the start of the name.
+        assert_eq!(
+            parse("Press Secretary of the President of the Russian Federation Dmitry Peskov").0,
+            some("Dmitry Peskov")
+        );
+        // An honorific before the name, particles inside it.
+        let p = parse_name_phrase(&[
+            "Qatari",
+            "Prime",
+            "Minister",
+            "Sheikh",
+            "Mohammed",
+            "bin",
+            "Abdulrahman",
+            "Al",
+            "Thani",
+        ]);
+        assert_eq!(p.name.as_deref(), Some("Mohammed bin Abdulrahman Al Thani"));
+        assert_eq!(p.country, Some("Qatar"));
+        assert_eq!(p.gender, Some(Gender::Male));
+        let p = parse_name_phrase(&[
+            "Russian",
+            "Foreign",
+            "Ministry",
+            "spokeswoman",
+            "Maria",
+            "Zakharova",
+        ]);
+        assert_eq!(
+            (p.country, p.gender),
+            (Some("Russia"), Some(Gender::Female))
+        );
+    }
+
+    #[test]
     fn surnames_resolve_and_flag_ambiguity() {
         let mut table = SpeakerTable::default();
-        let person = |name: &str| Person {
-            name: name.into(),
-            role: None,
-            organization: None,
-            kind: SpeakerKind::Person,
-        };
-        let kirby = table.register(person("Kirby"));
+        let kirby = table.register(Person::named("Kirby"));
         assert_eq!(
-            table.register(person("John Kirby")),
+            table.register(Person::named("John Kirby")),
             kirby,
             "a fuller name upgrades the entry"
         );
         assert_eq!(table.people[kirby].name, "John Kirby");
-        table.register(person("Matthew Miller"));
-        table.register(person("Judith Miller"));
+        table.register(Person::named("Matthew Miller"));
+        table.register(Person::named("Judith Miller"));
         assert_eq!(table.by_surname("Kirby"), vec![kirby]);
+        assert_eq!(table.by_surname("KIRBY"), vec![kirby], "transcript labels");
         assert_eq!(table.by_surname("Miller").len(), 2);
+    }
+
+    #[test]
+    fn surnames_with_an_article_and_accents() {
+        let mut table = SpeakerTable::default();
+        let ansari = table.register(Person::named("Majed Al-Ansari"));
+        for form in ["Ansari", "al-Ansari", "Al-Ansari’s", "AL-ANSARI"] {
+            assert_eq!(table.by_surname(form), vec![ansari], "{form}");
+        }
+        let thani = table.register(Person::named("Mohammed bin Abdulrahman Al Thani"));
+        assert_eq!(table.by_surname("Thani"), vec![thani]);
+        let dujarric = table.register(Person::named("Stéphane Dujarric"));
+        assert_eq!(table.by_name("Stephane Dujarric"), Some(dujarric));
+        let mao = table.register(Person::named("Mao Ning"));
+        assert_eq!(table.by_surname("Mao"), vec![mao], "family name first");
+        let karine = table.register(Person::named("Karine Jean-Pierre"));
+        assert_eq!(table.by_surname("Jean-Pierre"), vec![karine]);
+        assert_eq!(
+            table.by_surname("Karine"),
+            vec![karine],
+            "a given name alone"
+        );
     }
 }

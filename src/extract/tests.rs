@@ -2,6 +2,7 @@
 //! article and the fixture suite are snapshot-tested in tests/.
 
 use super::*;
+use crate::model::SpeakerKind;
 
 fn found(body: &str) -> Vec<(Option<String>, StatementKind, String)> {
     extract_body(body, Some("2024-03-14"))
@@ -57,7 +58,7 @@ fn scare_quotes_titles_and_journalists_are_not_statements() {
 fn partial_quote_inside_reported_speech() {
     let body = "The United States has said that Pakistan was never a close ally of the United States and that “there was no treaty of alliance with Islamabad”.";
     let got = found(body);
-    let us = || Some("United States".to_string());
+    let us = || Some("Government of the United States".to_string());
     assert_eq!(
         got,
         [

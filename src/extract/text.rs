@@ -59,9 +59,23 @@ impl Token<'_> {
         self.text.chars().next().is_some_and(char::is_alphanumeric)
     }
 
+    /// Capitalised, or a name behind a lowercase particle ("al-Ansari",
+    /// "el-Sisi", "bin-Zayed"), which news copy writes in lowercase.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.text.chars().next().is_some_and(char::is_uppercase) || particle_name(self.text)
     }
+}
+
+/// "al-Ansari", "el-Sisi": a lowercase particle, a hyphen, a capitalised name.
+pub fn particle_name(word: &str) -> bool {
+    [
+        "al-", "el-", "bin-", "ibn-", "ad-", "as-", "an-", "ar-", "ash-", "at-", "az-",
+    ]
+    .iter()
+    .any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Words (letters and digits, with inner apostrophes, hyphens and the dots of
@@ -245,6 +259,35 @@ pub fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
 /// Skips a dateline at the start of a paragraph: "WASHINGTON, March 14
 /// (Reuters) -", "New Delhi:", "BEIJING, March 19 (Xinhua) --".
 pub fn skip_dateline<'a, 't>(toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
+    // A date stamp of the page: "date 2024-03-12", "Posted: 21.09.2023",
+    // "2024-03-12" before the first sentence.
+    let mut k = usize::from(toks.first().is_some_and(|t| {
+        matches!(
+            t.text.to_ascii_lowercase().as_str(),
+            "date" | "dated" | "published" | "posted" | "updated"
+        )
+    }));
+    if toks.get(k).is_some_and(|t| t.text == ":") {
+        k += 1;
+    }
+    let date_stamp = |t: &Token| {
+        t.text.len() >= 6
+            && t.text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
+            && t.text.chars().filter(|c| !c.is_ascii_digit()).count() >= 2
+    };
+    if toks.get(k).is_some_and(date_stamp) {
+        let mut next = k + 1;
+        // A page's status code or time after the stamp ("403", "09:15").
+        while toks
+            .get(next)
+            .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 4)
+        {
+            next += 1;
+        }
+        return skip_dateline(&toks[next..]);
+    }
     let window = toks.len().min(12);
     let Some(mark) = toks[..window]
         .iter()
@@ -396,6 +439,16 @@ mod tests {
                 "”"
             ]
         );
+    }
+
+    #[test]
+    fn date_stamps_are_datelines() {
+        let toks = tokens("date 2023-08-22 China accused Japan", 0);
+        assert_eq!(skip_dateline(&toks)[0].text, "China");
+        let toks = tokens("Posted: 21.09.2023 09 WASHINGTON — The talks", 0);
+        assert_eq!(skip_dateline(&toks)[0].text, "The");
+        let toks = tokens("Date night is over", 0);
+        assert_eq!(skip_dateline(&toks)[0].text, "Date");
     }
 
     #[test]

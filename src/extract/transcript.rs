@@ -1,23 +1,39 @@
-//! Briefing transcripts: "MR MILLER:", "MS JEAN-PIERRE:", "SPOKESPERSON:",
-//! "Mao Ning:", "QUESTION:", "Q:", and the outlets that ask in foreign
-//! ministries' transcripts ("AFP:", "Global Times:").
+//! Briefing transcripts, in the layouts they come in:
+//!
+//! * `MR MILLER:`, `MS. PSAKI:`, `SPOKESPERSON:`, `QUESTION:`, `Q:`, `A:`
+//!   (State Department, White House, foreign ministries);
+//! * `Mao Ning:` with journalists labelled by outlet (`AFP:`, `Global
+//!   Times:`, `Dragon TV:`) or `A reporter asked:`;
+//! * `Jen Psaki: (00:22)` and `Karine (00:05):` with the words on the next
+//!   line (transcription services); `Audience (00:14):` asks;
+//! * `SEAN SPICER, WHITE HOUSE PRESS SECRETARY:` then `SPICER:` (television);
+//! * `SENIOR ADMINISTRATION OFFICIAL:` (background briefings).
 //!
 //! An official's turn — the label's paragraph and the unlabelled paragraphs
 //! after it, up to the next label — is one statement of kind `transcript`.
 //! Journalists' turns are not statements, even when they quote an official.
 //! Unlabelled remarks before the first label (a spokesperson's opening
-//! statement, topic by topic) belong to the one official the header names.
+//! announcements) belong to the one official the header names: each run of
+//! prose paragraphs is one turn.
 
-use super::Extractor;
 use super::speakers::{Person, PersonId};
+use super::{Extractor, Said};
 use crate::dates;
 use crate::model::{SpeakerKind, StatementKind};
+use crate::names;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static SURNAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<hon>MR|MS|MRS|DR|AMBASSADOR|SECRETARY|ADMIRAL|ADM|GENERAL|GEN|SENATOR|SEN|PRESIDENT|MINISTER|DEPUTY SPOKESPERSON|PRIME MINISTER)\.?\s+(?P<surname>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)$")
+    Regex::new(r"^(?P<hon>MR|MS|MRS|DR|AMBASSADOR|SECRETARY|ADMIRAL|ADM|GENERAL|GEN|SENATOR|SEN|PRESIDENT|MINISTER|DEPUTY SPOKESPERSON|PRIME MINISTER|GOVERNOR|GOV)\.?\s+(?P<surname>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)$")
+        .expect("valid regex")
+});
+
+/// A label's head: the name, then a timestamp before or after the colon
+/// ("Karine (00:05):", "Jen Psaki: (00:22)").
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^:\n]{1,80}?)\s*(?P<t1>\(\d{1,2}(?::\d{2}){1,2}\))?\s*:(?:[ \t]*(?P<t2>\(\d{1,2}(?::\d{2}){1,2}\)))?")
         .expect("valid regex")
 });
 
@@ -35,8 +51,12 @@ pub enum Holder {
     Answer,
     /// A journalist, a moderator or an operator.
     Question,
+    /// "SENIOR ADMINISTRATION OFFICIAL": an official the briefing does not name.
+    Anonymous(String),
+    /// "SEAN SPICER, WHITE HOUSE PRESS SECRETARY": a name with its title.
+    Titled { name: String, title: String },
     /// "Mao Ning", "AFP", "Global Times": a person if the article names them
-    /// so, else an outlet asking.
+    /// so or the name is a person's, else an outlet asking.
     Named(String),
 }
 
@@ -46,6 +66,9 @@ pub struct Label {
     pub holder: Holder,
     /// Where the words after the label start (absolute byte offset).
     pub text_start: usize,
+    /// The label's shape leaves no doubt that this is a transcript
+    /// ("MR MILLER:", a timestamp).
+    pub strong: bool,
 }
 
 /// Prefixes with a colon that are not speakers.
@@ -59,6 +82,8 @@ fn is_not_a_speaker(label: &str) -> bool {
             | "photos"
             | "read more"
             | "related"
+            | "related articles"
+            | "related materials"
             | "also read"
             | "watch"
             | "update"
@@ -108,6 +133,9 @@ fn is_not_a_speaker(label: &str) -> bool {
             | "breaking"
             | "exclusive"
             | "correction"
+            | "excerpts"
+            | "index"
+            | "font size"
     )
 }
 
@@ -125,46 +153,113 @@ fn title_case(word: &str) -> String {
     out
 }
 
+/// A name as a label writes it, in the case a name is written in
+/// ("SEAN SPICER" → "Sean Spicer"; "Mao Ning" unchanged).
+fn name_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) || name.len() <= 4 || names::is_outlet(name) {
+        name.to_string()
+    } else {
+        title_case(name)
+    }
+}
+
 /// The label that opens a paragraph, if any.
 pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
     let text = &body[para.clone()];
-    // White House transcripts: "Q    Thank you." — a Q with no colon.
+    // White House transcripts: "Q    Thank you.", "Q (Inaudible.)" — a Q with no colon.
     if let Some(rest) = text.strip_prefix("Q ").or_else(|| text.strip_prefix("Q\t"))
-        && rest.starts_with(char::is_whitespace)
+        && (rest.starts_with(char::is_whitespace) || rest.starts_with('('))
     {
         return Some(Label {
             holder: Holder::Question,
             text_start: para.end - rest.trim_start().len(),
+            strong: false,
         });
     }
-    let colon = text[..text.floor_char_boundary(60)].find(':')?;
-    let name = text[..colon].trim();
-    let rest = &text[colon + 1..];
-    // "Question (Meera Nair, Deccan Courier):" — a journalist named in brackets.
-    let name = match name.split_once(" (") {
+    let head = HEAD.captures(&text[..text.floor_char_boundary(100)])?;
+    let whole = head.get(0)?;
+    let stamped = head.name("t1").is_some() || head.name("t2").is_some();
+    let name = head.name("name")?.as_str().trim();
+    let rest = &text[whole.end()..];
+    // "Question (Meera Nair, Deccan Courier):" — a journalist named in
+    // brackets; "…, spokesperson (German):" — the language of a soundbite.
+    let name = match name.rsplit_once(" (") {
         Some((who, _)) if name.ends_with(')') => who.trim(),
         _ => name,
     };
-    // "Official Spokesperson, Shri Randhir Jaiswal:" / "Shri Randhir Jaiswal, Official Spokesperson:"
-    let name = match name.split_once(", ") {
-        Some((a, b)) => {
-            let is_role = |s: &str| s.split_whitespace().any(super::lexicon::is_role_head);
-            let person = if is_role(a) && !is_role(b) { b } else { a };
-            person
+    let role_of = |s: &str| s.split_whitespace().any(super::lexicon::is_role_head);
+    // "SEAN SPICER, WHITE HOUSE PRESS SECRETARY" / "Official Spokesperson,
+    // Shri Randhir Jaiswal" / "Shri Randhir Jaiswal, Official Spokesperson"
+    // "SEAN SPICER, WHITE HOUSE PRESS SECRETARY" / "Official Spokesperson,
+    // Shri Randhir Jaiswal" / "SOT, Steffen Seibert, German government
+    // spokesperson (German)": the part with a role word is the title, the
+    // other the name; a soundbite tag ("SOT") is neither.
+    let parts: Vec<&str> = name
+        .split(", ")
+        .map(str::trim)
+        .filter(|p| {
+            !matches!(
+                *p,
+                "SOT" | "VO" | "UPSOUND" | "SOUNDBITE" | "SOUNDBITES" | "INTERVIEW"
+            )
+        })
+        .collect();
+    // Each part names or titles someone: capitalised words, titles and
+    // their small words ("German government spokesperson"), no verbs
+    // ("Baloch, told reporters:" is a sentence, not a label).
+    let part_ok = |part: &str| {
+        part.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "of" | "the" | "and" | "for" | "de" | "al" | "bin" | "on")
+                || super::lexicon::is_role_head(w)
+                || super::lexicon::is_org_head(w)
+                || matches!(
+                    w,
+                    "government"
+                        | "foreign"
+                        | "press"
+                        | "deputy"
+                        | "senior"
+                        | "national"
+                        | "security"
+                        | "affairs"
+                        | "state"
+                )
+        })
+    };
+    if parts.len() > 3 || (parts.len() > 1 && !parts.iter().all(|p| part_ok(p))) {
+        return None;
+    }
+    let (name, title) = match parts[..] {
+        [] => return None,
+        [one] => (one, None),
+        [a, b, ..] => {
+            let (person, title) = if role_of(a) && !role_of(b) {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            let person = person
                 .trim_start_matches("Shri ")
                 .trim_start_matches("Smt. ")
                 .trim_start_matches("Smt ")
                 .trim_start_matches("Dr. ")
-                .trim()
+                .trim();
+            (person, Some(title))
         }
-        None => name,
     };
     // A label is followed by words, on its line or the next paragraph's.
     if name.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) || is_not_a_speaker(name) {
         return None;
     }
-    let text_start = para.start + colon + 1 + (rest.len() - rest.trim_start().len());
-    let upper = name.to_ascii_uppercase();
+    let text_start = para.start + whole.end() + (rest.len() - rest.trim_start().len());
+    let upper = name.to_uppercase();
+    let lower = name.to_lowercase();
+    let asks = lower.ends_with(" asked")
+        || lower.ends_with(" asks")
+        || lower
+            .split_whitespace()
+            .any(super::lexicon::is_journalist_noun);
     let holder = if let Some(c) = SURNAME.captures(name) {
         let title = match &c["hon"] {
             hon @ ("SECRETARY"
@@ -175,7 +270,8 @@ pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
             | "MINISTER"
             | "SENATOR"
             | "DEPUTY SPOKESPERSON"
-            | "PRIME MINISTER") => Some(title_case(hon)),
+            | "PRIME MINISTER"
+            | "GOVERNOR") => Some(title_case(hon)),
             _ => None,
         };
         Holder::Surname {
@@ -190,32 +286,42 @@ pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
             | "OFFICIAL SPOKESPERSON"
             | "DEPUTY SPOKESPERSON"
             | "THE SPOKESPERSON"
+            | "PRESS SECRETARY"
     ) {
         Holder::Role(title_case(name))
-    } else if matches!(
-        upper.as_str(),
-        "QUESTION"
-            | "Q"
-            | "REPORTER"
-            | "JOURNALIST"
-            | "MODERATOR"
-            | "OPERATOR"
-            | "PARTICIPANT"
-            | "AUDIENCE MEMBER"
-            | "AUDIENCE"
-            | "QUESTIONER"
-            | "MEDIA"
-    ) {
+    } else if asks
+        || matches!(
+            upper.as_str(),
+            "QUESTION"
+                | "Q"
+                | "REPORTER"
+                | "JOURNALIST"
+                | "MODERATOR"
+                | "OPERATOR"
+                | "PARTICIPANT"
+                | "AUDIENCE MEMBER"
+                | "AUDIENCE"
+                | "QUESTIONER"
+                | "MEDIA"
+                | "UNIDENTIFIED MALE"
+                | "UNIDENTIFIED FEMALE"
+                | "CROWD"
+        )
+    {
         Holder::Question
     } else if matches!(upper.as_str(), "A" | "ANSWER") {
         Holder::Answer
+    } else if upper.ends_with(" OFFICIAL") && upper.split_whitespace().count() <= 5 {
+        let mut description = name.to_lowercase();
+        description.replace_range(..1, &description[..1].to_uppercase());
+        Holder::Anonymous(description)
     } else {
         // Names and outlets: 1-5 words, each capitalised (or a connector).
         let words: Vec<&str> = name.split_whitespace().collect();
         let fits = (1..=5).contains(&words.len())
             && words.iter().all(|w| {
                 w.starts_with(|c: char| c.is_uppercase())
-                    || matches!(*w, "of" | "the" | "and" | "de" | "al")
+                    || matches!(*w, "of" | "the" | "and" | "de" | "al" | "bin")
             })
             && name
                 .chars()
@@ -223,14 +329,55 @@ pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
         if !fits {
             return None;
         }
-        Holder::Named(name.to_string())
+        match title {
+            Some(title) if role_of(title) => Holder::Titled {
+                name: name_case(name),
+                title: name_case(title),
+            },
+            _ => Holder::Named(name_case(name)),
+        }
     };
-    Some(Label { holder, text_start })
+    let strong = stamped || matches!(holder, Holder::Surname { .. } | Holder::Titled { .. });
+    Some(Label {
+        holder,
+        text_start,
+        strong,
+    })
 }
 
-/// Unlabelled paragraphs at least this long before the first turn are the
-/// official's opening remarks; shorter ones are headers and topic headings.
-pub(super) const OPENING_REMARKS_WORDS: usize = 25;
+/// A line of a title: capitalised words (small words aside) and no closing
+/// full stop ("Press Gaggle by Press Secretary Sean Spicer").
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2
+        && !line.trim_end().ends_with(['.', '?', '!', ','])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || matches!(
+                    *w,
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "and"
+                        | "by"
+                        | "on"
+                        | "for"
+                        | "in"
+                        | "to"
+                        | "with"
+                        | "at"
+                )
+        })
+}
+
+/// A turn being read: its holder and why, its first paragraph, and where
+/// its words start and end.
+type Turn = (Option<(PersonId, String)>, usize, usize, usize);
+
+/// Unlabelled paragraphs before the first turn start an official's opening
+/// remarks when they are prose of at least this many words; shorter ones
+/// are headers and topic headings (a short sentence may still close a run).
+pub(super) const OPENING_REMARKS_WORDS: usize = 12;
 
 impl Extractor<'_> {
     /// A statement issued as a document — "Statement by the Spokesperson on
@@ -260,8 +407,7 @@ impl Extractor<'_> {
             .filter(|&i| {
                 let words = para_tokens[i].iter().filter(|t| t.is_word()).count();
                 let text = self.body[paras[i].clone()].trim_end();
-                words >= OPENING_REMARKS_WORDS
-                    || (words >= 6 && text.ends_with(['.', '!', '?', '”', '"']))
+                words >= 25 || (words >= 6 && text.ends_with(['.', '!', '?', '”', '"']))
             })
             .collect();
         // The signer: the first line after the last paragraph of prose that is
@@ -281,46 +427,40 @@ impl Extractor<'_> {
                     .any(|w| super::lexicon::is_role_head(w) || super::lexicon::is_org_head(w));
             is_name.then(|| name.to_string())
         });
-        let speaker = match signer {
-            Some(name) => Some(self.named_person(&name).unwrap_or_else(|| {
-                self.table.register(Person {
-                    name,
-                    role: None,
-                    organization: None,
-                    kind: SpeakerKind::Person,
-                })
-            })),
-            None => self
-                .table
-                .people
-                .iter()
-                .position(|p| {
-                    p.kind == SpeakerKind::Person
-                        && p.role
-                            .as_deref()
-                            .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
-                })
-                .or_else(|| {
-                    office.map(|office| {
-                        self.table.register(Person {
-                            name: office.clone(),
-                            role: Some(office),
-                            organization: None,
+        let (speaker, evidence) = match signer {
+            Some(name) => {
+                let id = self
+                    .named_person(&name)
+                    .unwrap_or_else(|| self.table.register(Person::named(name.clone())));
+                (Some(id), format!("signed by {name}"))
+            }
+            None => match self.table.people.iter().position(|p| {
+                p.kind == SpeakerKind::Person
+                    && p.role
+                        .as_deref()
+                        .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
+            }) {
+                Some(id) => (Some(id), "the spokesperson the statement names".to_string()),
+                None => match office {
+                    Some(office) => {
+                        let id = self.table.register(Person {
+                            role: Some(office.clone()),
                             kind: SpeakerKind::Institution,
-                        })
-                    })
-                }),
+                            ..Person::named(office.clone())
+                        });
+                        (Some(id), format!("issued in the name of the {office}"))
+                    }
+                    None => (None, String::new()),
+                },
+            },
         };
         let date = self.date.map(dates::iso);
         for index in prose {
-            self.push(
-                paras[index].clone(),
-                StatementKind::Transcript,
-                index,
-                speaker,
-                false,
-                date.clone(),
-            );
+            let said = Said {
+                said_on: date.clone(),
+                ..Said::by(speaker, "statement document", None, evidence.clone())
+            };
+            self.push(paras[index].clone(), StatementKind::Transcript, index, said);
         }
         true
     }
@@ -329,41 +469,128 @@ impl Extractor<'_> {
     fn named_person(&self, name: &str) -> Option<PersonId> {
         let by_full = self
             .table
-            .people
-            .iter()
-            .position(|p| p.name == name && p.kind == SpeakerKind::Person);
+            .by_name(name)
+            .filter(|&id| self.table.people[id].kind == SpeakerKind::Person);
         by_full.or_else(|| match self.table.by_surname(name)[..] {
             [id] => Some(id),
             _ => None,
         })
     }
 
+    /// Whether a `Named` label names a person (an official or a guest)
+    /// rather than an outlet asking.
+    fn is_person_label(&self, name: &str) -> bool {
+        if self.named_person(name).is_some() || crate::directory::by_name(name).is_some() {
+            return true;
+        }
+        if names::is_outlet(name) {
+            return false;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        match words[..] {
+            // "SPICER:", "PENCE:" as television transcripts write them.
+            [one] => {
+                self.label_case_upper(one)
+                    || names::is_given_name(one)
+                    || !self.table.by_surname(one).is_empty()
+            }
+            [first, ..] if words.len() <= 4 => {
+                names::is_given_name(first) || names::is_family_first(first)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a one-word label was written in capitals in the body ("SPICER:").
+    fn label_case_upper(&self, word: &str) -> bool {
+        let upper = word.to_uppercase();
+        upper.chars().count() > 2
+            && self.body.contains(&format!("{upper}:"))
+            && !names::is_outlet(word)
+    }
+
     /// Whether the body reads as a transcript: at least three labelled turns,
     /// an official's and a journalist's among them (or four turns, two of an
-    /// official).
+    /// official), or one label of a shape only transcripts use ("MR
+    /// MILLER:", a timestamp), or a briefing's header over an official's and
+    /// a journalist's turn.
     pub(super) fn transcript_labels(&self, paras: &[Range<usize>]) -> Option<Vec<Option<Label>>> {
-        let labels: Vec<Option<Label>> = paras.iter().map(|p| label(self.body, p)).collect();
-        let (mut official, mut question) = (0, 0);
+        let mut labels: Vec<Option<Label>> = paras.iter().map(|p| label(self.body, p)).collect();
+        // A title is no turn: "Sean Spicer: Press Gaggle by Press Secretary Sean Spicer".
+        if let (Some(Some(l)), Some(first)) = (labels.first(), paras.first()) {
+            let line = self.body[l.text_start..first.end]
+                .lines()
+                .next()
+                .unwrap_or("");
+            if is_title_case(line) {
+                labels[0] = None;
+            }
+        }
+        let (mut official, mut question, mut strong) = (0, 0, 0);
         for l in labels.iter().flatten() {
             match &l.holder {
                 Holder::Question => question += 1,
-                Holder::Named(name) if self.named_person(name).is_none() => question += 1,
+                Holder::Named(name) if !self.is_person_label(name) => question += 1,
                 _ => official += 1,
             }
+            strong += usize::from(l.strong);
         }
         let turns = official + question;
-        let is_transcript =
-            (turns >= 3 && question >= 1 && official >= 1) || (turns >= 4 && official >= 2);
+        let first = labels
+            .iter()
+            .position(Option::is_some)
+            .unwrap_or(paras.len());
+        // The title and the lines under it, not the whole text before the first turn.
+        let header_end = paras[..first.min(4).min(paras.len())]
+            .last()
+            .map_or(0, |p| p.end)
+            .min(600)
+            .min(self.body.len());
+        let header = &self.body[..self.body.floor_char_boundary(header_end)];
+        let briefing_header = {
+            let lower = header.to_lowercase();
+            [
+                "press conference",
+                "briefing",
+                "transcript",
+                "gaggle",
+                "remarks",
+                "press encounter",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        };
+        // In a transcript most turns are labelled; a live blog or an article
+        // with a stray "Name:" line is not one.
+        let after_first = paras.len().saturating_sub(first).max(1);
+        let dense = turns * 6 >= after_first || strong >= 2;
+        // A foreign ministry's briefing: the header names the spokesperson,
+        // who opens with announcements before the questions.
+        let spokesperson_named = self
+            .mentioned_before(paras.get(first).map_or(0, |p| p.start))
+            .iter()
+            .any(|&id| {
+                self.table.people[id]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().contains("spokes"))
+            });
+        let is_transcript = dense
+            && ((turns >= 3 && question >= 1 && official >= 1)
+                || (briefing_header && spokesperson_named && question >= 1)
+                || (turns >= 4 && official >= 2)
+                || (strong >= 1 && official >= 1)
+                || (briefing_header && official >= 1 && question >= 1));
         is_transcript.then_some(labels)
     }
 
-    /// Who a label's turn belongs to; `None` for a journalist's turn.
+    /// Who a label's turn belongs to, with why; `None` for a journalist's turn.
     fn holder(
         &mut self,
         holder: &Holder,
         header: &[PersonId],
         last_official: Option<PersonId>,
-    ) -> Option<PersonId> {
+    ) -> Option<(PersonId, String)> {
         let spokesperson = |this: &Self| {
             let is_spokes = |id: &PersonId| {
                 this.table.people[*id]
@@ -377,35 +604,141 @@ impl Extractor<'_> {
                 .find(is_spokes)
                 .or_else(|| (header.len() == 1).then(|| header[0]))
         };
+        let name_of = |this: &Self, id: PersonId| this.table.people[id].name.clone();
         match holder {
             Holder::Question => None,
-            Holder::Answer => last_official
-                .or_else(|| spokesperson(self))
-                .or_else(|| header.first().copied()),
-            Holder::Role(_) => spokesperson(self).or(last_official),
-            Holder::Surname { surname, title } => Some(match self.table.by_surname(surname)[..] {
-                [id] => id,
-                // Two people share the surname: the one the header names, or the one speaking so far.
-                ref several
-                    if several
-                        .iter()
-                        .any(|id| header.contains(id) || last_official == Some(*id)) =>
-                {
-                    several
-                        .iter()
-                        .copied()
-                        .find(|id| header.contains(id))
-                        .or(last_official.filter(|id| several.contains(id)))
-                        .expect("checked")
+            Holder::Named(name) if !self.is_person_label(name) => None,
+            Holder::Answer => {
+                let id = last_official
+                    .or_else(|| spokesperson(self))
+                    .or_else(|| header.first().copied())?;
+                Some((
+                    id,
+                    format!(
+                        "“A:” answers are {}'s, the briefing's official",
+                        name_of(self, id)
+                    ),
+                ))
+            }
+            Holder::Role(role) => {
+                let id = spokesperson(self).or(last_official)?;
+                Some((
+                    id,
+                    format!("“{role}” is {}, named in the header", name_of(self, id)),
+                ))
+            }
+            Holder::Anonymous(description) => {
+                let id = self.table.register(Person {
+                    anonymous: true,
+                    ..Person::named(description.clone())
+                });
+                Some((id, "an official the briefing does not name".into()))
+            }
+            Holder::Titled { name, title } => {
+                let words: Vec<&str> = title.split(' ').chain(name.split(' ')).collect();
+                let phrase = super::speakers::parse_name_phrase(&words);
+                let id = self.table.register(Person {
+                    role: phrase.role,
+                    organization: phrase.organization,
+                    country: phrase.country,
+                    gender: names::given_name_gender(name.split(' ').next().unwrap_or("")),
+                    ..Person::named(name.clone())
+                });
+                self.complete_person(id);
+                Some((id, "named with a title in the label".into()))
+            }
+            Holder::Surname { surname, title } => {
+                match self.table.by_surname(surname)[..] {
+                    [id] => {
+                        let why = format!("surname of {}, named in the header", name_of(self, id));
+                        Some((id, why))
+                    }
+                    // Two people share the surname: the one the header names, or the one speaking so far.
+                    ref several
+                        if several
+                            .iter()
+                            .any(|id| header.contains(id) || last_official == Some(*id)) =>
+                    {
+                        let id = several
+                            .iter()
+                            .copied()
+                            .find(|id| header.contains(id))
+                            .or(last_official.filter(|id| several.contains(id)))?;
+                        Some((
+                            id,
+                            format!("surname of {}, named in the header", name_of(self, id)),
+                        ))
+                    }
+                    _ => {
+                        let role = title.clone().or_else(|| Some("Spokesperson".to_string()));
+                        if let Some(found) =
+                            self.look_up_directory(surname, role.as_deref(), None, None)
+                        {
+                            return Some(found);
+                        }
+                        if let Some(found) = self.look_up_directory(surname, None, None, None) {
+                            return Some(found);
+                        }
+                        let id = self.table.register(Person {
+                            role: title.clone(),
+                            ..Person::named(surname.clone())
+                        });
+                        Some((
+                            id,
+                            format!("“{surname}”: the briefing gives no fuller name"),
+                        ))
+                    }
                 }
-                _ => self.table.register(Person {
-                    name: surname.clone(),
-                    role: title.clone(),
-                    organization: None,
-                    kind: SpeakerKind::Person,
-                }),
-            }),
-            Holder::Named(name) => self.named_person(name),
+            }
+            Holder::Named(name) => {
+                if let Some(id) = self.named_person(name) {
+                    let why = if self.table.people[id].name == *name {
+                        "named in the label".to_string()
+                    } else {
+                        format!("“{name}” is {}, named in the header", name_of(self, id))
+                    };
+                    return Some((id, why));
+                }
+                let id = self.table.register(Person {
+                    gender: names::given_name_gender(name.split(' ').next().unwrap_or("")),
+                    ..Person::named(name.clone())
+                });
+                self.complete_person(id);
+                Some((id, "named in the label".into()))
+            }
+        }
+    }
+
+    /// What the header says of the briefing's office and country ("Daily
+    /// Press Briefing … Washington, DC" at the State Department), for labels
+    /// that give only a surname.
+    fn read_briefing_header(&mut self, header: &str) {
+        let lower = header.to_lowercase();
+        let offices: [(&str, &'static str, &'static str); 6] = [
+            ("state department", "Department of State", "United States"),
+            (
+                "department of state",
+                "Department of State",
+                "United States",
+            ),
+            (
+                "daily press briefing",
+                "Department of State",
+                "United States",
+            ),
+            ("white house", "White House", "United States"),
+            ("pentagon", "Department of Defense", "United States"),
+            (
+                "foreign ministry spokesperson",
+                "Ministry of Foreign Affairs",
+                "",
+            ),
+        ];
+        if let Some((_, org, country)) = offices.iter().find(|(k, _, _)| lower.contains(k)) {
+            self.briefing_organization = Some(org);
+            if !country.is_empty() {
+                self.briefing_country = Some(country);
+            }
         }
     }
 
@@ -419,57 +752,94 @@ impl Extractor<'_> {
             .iter()
             .position(Option::is_some)
             .unwrap_or(paras.len());
-        let words = |index: usize| para_tokens[index].iter().filter(|t| t.is_word()).count();
-        // The header: the lines before the first turn or the first paragraph of prose.
-        let first_prose = (1..first_label)
-            .find(|&i| words(i) >= OPENING_REMARKS_WORDS)
-            .unwrap_or(first_label);
-        let header_end = paras.get(first_prose).map_or(self.body.len(), |p| p.start);
+        let header_end = paras.get(first_label).map_or(self.body.len(), |p| p.start);
+        let header_text = &self.body[..header_end];
+        self.read_briefing_header(header_text);
+        // People named in the header: titled mentions, and lines that hold
+        // only a name ("John Kirby" above "Daily Press Briefing").
+        for para in &paras[..first_label] {
+            for line in self.body[para.clone()].lines() {
+                let name = line.trim();
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if (2..=3).contains(&words.len())
+                    && words.iter().all(|w| super::speakers::is_name_word(w))
+                    && names::is_given_name(words[0])
+                    && self.table.by_name(name).is_none()
+                {
+                    let at = self.body[para.clone()].find(name).map(|i| para.start + i);
+                    let id = self.table.register(Person {
+                        gender: names::given_name_gender(words[0]),
+                        named_at: at,
+                        ..Person::named(name)
+                    });
+                    self.complete_person(id);
+                    if let Some(at) = at {
+                        self.mention(at, id);
+                    }
+                }
+            }
+        }
         let header = self.mentioned_before(header_end);
         let date = self.date.map(dates::iso);
 
-        // Before the first turn: the header lines, and perhaps an official's
-        // opening remarks (long unlabelled paragraphs).
         // The official the title names ("Briefing by … Maria Zakharova"), or the header's only person.
         let title_end = paras.first().map_or(0, |p| p.end);
         let in_title = self.mentioned_before(title_end);
         let opener = match (&in_title[..], &header[..]) {
             ([one], _) | ([], [one]) => Some(*one),
-            _ => None,
+            _ => header.iter().copied().find(|&id| {
+                self.table.people[id]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.to_ascii_lowercase().contains("spokes"))
+            }),
         };
+        // Before the first turn: the header lines, and perhaps an official's
+        // opening remarks — runs of prose that do not speak of the official
+        // in the third person (a reporter's introduction does).
+        let mut run: Option<(usize, usize, usize)> = None;
         for (index, para) in paras.iter().enumerate().take(first_label) {
-            match opener {
-                Some(id) if words(index) >= OPENING_REMARKS_WORDS && index > 0 => {
-                    self.push(
-                        para.clone(),
-                        StatementKind::Transcript,
-                        index,
-                        Some(id),
-                        false,
-                        date.clone(),
-                    );
-                }
+            let text = self.body[para.clone()].trim();
+            let words = para_tokens[index].iter().filter(|t| t.is_word()).count();
+            let prose = index > 0 && text.ends_with(['.', '!', '?', '”', '"']) && words >= 4;
+            let third_person = opener.is_some_and(|id| {
+                let p = &self.table.people[id];
+                let surname = p.name.rsplit(' ').next().unwrap_or(&p.name);
+                text.contains(surname)
+                    || text.starts_with("He ")
+                    || text.starts_with("She ")
+                    || text.contains(" he ")
+                    || text.contains(" she ")
+            });
+            let opens = prose && words >= OPENING_REMARKS_WORDS && !third_person;
+            match (&mut run, opener) {
+                (Some(r), _) if prose && !third_person => r.2 = para.end,
+                (None, Some(_)) if opens => run = Some((index, para.start, para.end)),
                 _ => {
-                    self.news_paragraph(
-                        index,
-                        para.clone(),
-                        &para_tokens[index],
-                        Default::default(),
-                    );
+                    self.flush_opening(run.take(), opener, &date);
+                    if !opens {
+                        self.news_paragraph(
+                            index,
+                            para.clone(),
+                            &para_tokens[index],
+                            Default::default(),
+                        );
+                    }
                 }
             }
         }
+        self.flush_opening(run.take(), opener, &date);
 
-        // The turns: (holder, first paragraph, start, end).
-        let mut turn: Option<(Option<PersonId>, usize, usize, usize)> = None;
+        // The turns: (holder and why, first paragraph, start, end).
+        let mut turn: Option<Turn> = None;
         let mut last_official = None;
         for (index, (para, label)) in paras.iter().zip(labels).enumerate().skip(first_label) {
             match label {
                 Some(label) => {
                     self.flush_turn(turn.take(), &date);
                     let who = self.holder(&label.holder, &header, last_official);
-                    if who.is_some() {
-                        last_official = who;
+                    if let Some((id, _)) = &who {
+                        last_official = Some(*id);
                     }
                     turn = Some((who, index, label.text_start, para.end));
                 }
@@ -489,22 +859,38 @@ impl Extractor<'_> {
         self.flush_turn(turn, &date);
     }
 
-    fn flush_turn(
+    fn flush_opening(
         &mut self,
-        turn: Option<(Option<PersonId>, usize, usize, usize)>,
+        run: Option<(usize, usize, usize)>,
+        opener: Option<PersonId>,
         date: &Option<String>,
     ) {
-        if let Some((Some(id), paragraph, start, end)) = turn
+        if let (Some((index, start, end)), Some(id)) = (run, opener) {
+            let name = self.table.people[id].name.clone();
+            let said = Said {
+                said_on: date.clone(),
+                ..Said::by(
+                    Some(id),
+                    "opening remarks",
+                    None,
+                    format!(
+                        "before the first question, in the briefing of {name}, named in the header"
+                    ),
+                )
+            };
+            self.push(start..end, StatementKind::Transcript, index, said);
+        }
+    }
+
+    fn flush_turn(&mut self, turn: Option<Turn>, date: &Option<String>) {
+        if let Some((Some((id, why)), paragraph, start, end)) = turn
             && start < end
         {
-            self.push(
-                start..end,
-                StatementKind::Transcript,
-                paragraph,
-                Some(id),
-                false,
-                date.clone(),
-            );
+            let said = Said {
+                said_on: date.clone(),
+                ..Said::by(Some(id), "transcript label", None, why)
+            };
+            self.push(start..end, StatementKind::Transcript, paragraph, said);
         }
     }
 }
@@ -550,12 +936,41 @@ mod tests {
             Some(Holder::Question)
         );
         assert_eq!(holder("Q: And on Iran?"), Some(Holder::Question));
-        assert_eq!(
-            holder("Related Articles: more"),
-            Some(Holder::Named("Related Articles".into()))
-        );
+        assert_eq!(holder("Related Articles: more"), None);
         assert_eq!(holder("Read more: elsewhere"), None);
         assert_eq!(holder("We said: no."), None);
         assert_eq!(holder("1:12 P.M. EST"), None);
+    }
+
+    #[test]
+    fn labels_of_transcription_services_television_and_background_briefings() {
+        let l = label("Karine (00:05):", &(0..15)).unwrap();
+        assert_eq!(l.holder, Holder::Named("Karine".into()));
+        assert!(l.strong);
+        let text = "Jen Psaki: (00:22)\nGood afternoon.";
+        let l = label(text, &(0..text.len())).unwrap();
+        assert_eq!(l.holder, Holder::Named("Jen Psaki".into()));
+        assert_eq!(&text[l.text_start..], "Good afternoon.");
+        assert_eq!(holder("Audience (00:14): Hi."), Some(Holder::Question));
+        assert_eq!(
+            holder("SEAN SPICER, WHITE HOUSE PRESS SECRETARY: Although …"),
+            Some(Holder::Titled {
+                name: "Sean Spicer".into(),
+                title: "White House Press Secretary".into()
+            })
+        );
+        assert_eq!(
+            holder("SENIOR ADMINISTRATION OFFICIAL: Hi, everyone."),
+            Some(Holder::Anonymous("Senior administration official".into()))
+        );
+        assert_eq!(
+            holder("A reporter asked: What is China's comment?"),
+            Some(Holder::Question)
+        );
+        assert_eq!(holder("Q (Inaudible.)"), Some(Holder::Question));
+        assert_eq!(
+            holder("SPICER: Also this morning"),
+            Some(Holder::Named("Spicer".into()))
+        );
     }
 }

@@ -311,6 +311,7 @@ impl Library {
                     said_on: None,
                     speaker_kind: SpeakerKind::Person,
                     ambiguous: false,
+                    attribution: None,
                 },
                 "user",
             ));

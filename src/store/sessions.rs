@@ -239,6 +239,7 @@ fn local_statement(
         said_on: None,
         speaker_kind: SpeakerKind::Person,
         ambiguous: false,
+        attribution: None,
     };
     let source = s.source_path.as_deref().unwrap_or(SESSION_SOURCE);
     match writer.add(&doc, Some(source), std::slice::from_ref(&extracted))? {
@@ -566,6 +567,7 @@ mod tests {
                 said_on: None,
                 speaker_kind: SpeakerKind::Person,
                 ambiguous: false,
+                attribution: None,
             }],
         )
         .unwrap();

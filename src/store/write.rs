@@ -407,6 +407,7 @@ mod tests {
             said_on: None,
             speaker_kind: SpeakerKind::Person,
             ambiguous: false,
+            attribution: None,
         }
     }
 

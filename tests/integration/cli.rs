@@ -269,7 +269,7 @@ fn corrections_from_the_command_line_survive_reextract() {
             "--format",
             "json",
             "--speaker",
-            "United States",
+            "Government of the United States",
         ],
     ));
     let partial = v

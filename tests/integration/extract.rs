@@ -96,7 +96,10 @@ fn the_seed_article_comes_out_right() {
         partial.text,
         "there was no treaty of alliance with Islamabad"
     );
-    assert_eq!(partial.speaker.as_deref(), Some("United States"));
+    assert_eq!(
+        partial.speaker.as_deref(),
+        Some("Government of the United States")
+    );
 
     // The journalist's words are nobody's statement.
     assert!(

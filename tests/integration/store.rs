@@ -27,6 +27,7 @@ fn statement(body: &str, text: &str, speaker: &str) -> ExtractedStatement {
         said_on: None,
         speaker_kind: SpeakerKind::Person,
         ambiguous: false,
+        attribution: None,
     }
 }
 
@@ -495,13 +496,13 @@ mod corrections {
             .len();
         let us = library
             .statements(&StatementQuery {
-                speaker: Some("United States".into()),
+                speaker: Some("Government of the United States".into()),
                 ..Default::default()
             })
             .unwrap()
             .len();
         library
-            .merge_speakers("United States", "John Kirby")
+            .merge_speakers("Government of the United States", "John Kirby")
             .unwrap();
         let merged = library
             .statements(&StatementQuery {
@@ -513,7 +514,7 @@ mod corrections {
         // the old name is now an alias of the surviving speaker
         let via_alias = library
             .statements(&StatementQuery {
-                speaker: Some("United States".into()),
+                speaker: Some("Government of the United States".into()),
                 ..Default::default()
             })
             .unwrap();
@@ -523,7 +524,7 @@ mod corrections {
                 .speakers()
                 .unwrap()
                 .iter()
-                .all(|s| s.name != "United States")
+                .all(|s| s.name != "Government of the United States")
         );
         assert!(
             library
