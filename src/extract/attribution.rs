@@ -35,7 +35,52 @@ pub struct Cue<'a> {
 /// Whether `toks[k]` is a speech verb used as one: not an infinitive's head
 /// ("continue to judge", "vowed to respond").
 fn speaks(toks: &[Token], k: usize) -> bool {
-    toks[k].is(class::VERB) && toks.get(k + 1).is_none_or(|t| t.text != "to")
+    // "as Tom Ridge put it:"
+    if toks[k].text == "put" && toks.get(k + 1).is_some_and(|t| t.text == "it") {
+        return true;
+    }
+    if !toks[k].is(class::VERB) {
+        return false;
+    }
+    match toks.get(k + 1) {
+        Some(t) if t.text == "to" => {
+            // "said to reporters", "wrote to his colleagues", "says to
+            // Santilli" speak; "vowed to respond" does not.
+            toks.get(k + 2).is_some_and(|n| {
+                n.is_capitalised()
+                    || matches!(
+                        n.text,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "my"
+                            | "our"
+                            | "your"
+                            | "reporters"
+                            | "journalists"
+                            | "me"
+                            | "him"
+                            | "us"
+                            | "them"
+                            | "you"
+                            | "supporters"
+                            | "cheers"
+                            | "applause"
+                            | "voters"
+                            | "members"
+                            | "lawmakers"
+                            | "colleagues"
+                            | "listeners"
+                            | "viewers"
+                    )
+            })
+        }
+        _ => true,
+    }
 }
 
 /// Documents that "say" things on behalf of their issuer.
@@ -160,6 +205,17 @@ fn is_name_part(token: &Token) -> bool {
 /// Collects the subject phrase that ends just before `tokens[end]` (exclusive),
 /// walking backwards. Returns the index of its first token.
 fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
+    let mut end = end;
+    // "Sen. Marco Rubio (R-Fla.) said": the bracket belongs to the name.
+    if end >= 2
+        && tokens[end - 1].text == ")"
+        && let Some(open) = (end.saturating_sub(8)..end - 1)
+            .rev()
+            .find(|&k| tokens[k].text == "(")
+        && open > 0
+    {
+        end = open;
+    }
     let mut i = end;
     while i > 0 {
         let t = &tokens[i - 1];
@@ -169,6 +225,67 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
             i -= 1;
         } else {
             break;
+        }
+    }
+    // "Senate minority leader Harry Reid", "chief executive Lowell McAdam",
+    // "Concord resident Whit Symms": lowercase words of a description
+    // before a name of two words or more, up to its first word.
+    let name_words = (i..end).filter(|&k| tokens[k].is_capitalised()).count();
+    if name_words >= 2 && i < end && (tokens[i].is_capitalised() || tokens[i].is(class::ROLE)) {
+        let mut j = i;
+        while j > 0 && i - j < 4 {
+            let t = &tokens[j - 1];
+            let descriptor = t.is_word()
+                && !t.is(class::VERB | class::AUXILIARY | class::CONNECTOR | class::PRONOUN)
+                && !matches!(
+                    t.text,
+                    "to" | "with"
+                        | "by"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "from"
+                        | "that"
+                        | "who"
+                        | "which"
+                        | "as"
+                        | "and"
+                        | "but"
+                        | "while"
+                        | "than"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "where"
+                        | "a"
+                        | "an"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+                && !is_sentence_opener(t.text);
+            if !descriptor {
+                break;
+            }
+            j -= 1;
+        }
+        // Only when the description reaches back to a capitalised word or
+        // the start of the clause ("Concord resident", "chief executive").
+        if j < i
+            && (j == 0
+                || !tokens[j - 1].is_word()
+                || tokens[j - 1].text.eq_ignore_ascii_case("the")
+                || tokens[j].is_capitalised())
+        {
+            i = j;
         }
     }
     // A phrase may not begin or end with a connector ("of", "the"), except a leading "the".
@@ -188,15 +305,55 @@ fn phrase_after(tokens: &[Token], start: usize) -> Option<usize> {
         i += 1;
     }
     let first = i;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        if is_name_part(t)
-            || (t.is(class::CONNECTOR) && i > first && tokens.get(i + 1).is_some_and(is_name_part))
-        {
-            i += 1;
-        } else {
-            break;
+    loop {
+        while i < tokens.len() {
+            let t = &tokens[i];
+            if is_name_part(t)
+                || (t.is(class::CONNECTOR)
+                    && i > first
+                    && tokens.get(i + 1).is_some_and(is_name_part))
+            {
+                i += 1;
+            } else {
+                break;
+            }
         }
+        // "said Concord resident Whit Symms", "said Republican political
+        // consultant Chris Russell": lowercase words of a description, then
+        // the name.
+        let mut j = i;
+        while j < tokens.len()
+            && j - i < 3
+            && tokens[j].is_word()
+            && !tokens[j].is_capitalised()
+            && !tokens[j].is(class::VERB | class::AUXILIARY | class::CONNECTOR | class::PRONOUN)
+            && !matches!(
+                tokens[j].text,
+                "to" | "with"
+                    | "by"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "as"
+                    | "and"
+                    | "but"
+                    | "a"
+                    | "an"
+            )
+        {
+            j += 1;
+        }
+        let name_follows = (j..tokens.len().min(j + 2)).all(|k| tokens[k].is_capitalised())
+            && j + 1 < tokens.len();
+        if j > i && name_follows {
+            i = j;
+            continue;
+        }
+        break;
     }
     (i > first).then_some(i)
 }
@@ -289,6 +446,26 @@ pub(super) fn subject_of<'a>(
             appositive = words(aside);
         }
         end = open;
+        // "Willie Minor, an actor in Dallas, who runs a theatre, recalled":
+        // more asides before this one, each after a name.
+        for _ in 0..2 {
+            let Some(comma) = (floor..end).rev().take(20).find(|&k| tokens[k].text == ",") else {
+                break;
+            };
+            let chunk = &tokens[comma + 1..end];
+            let aside_like = chunk.first().is_some_and(|t| {
+                matches!(t.text, "a" | "an" | "the" | "who" | "which" | "whose")
+                    || (t.is_word() && !t.is_capitalised())
+            });
+            if aside_like && comma > floor && tokens[comma - 1].is_capitalised() {
+                if appositive.is_empty() && chunk.iter().any(|t| t.is(class::ROLE)) {
+                    appositive = words(chunk);
+                }
+                end = comma;
+            } else {
+                break;
+            }
+        }
     }
     // "…,” the statement said." / "the joint statement added": a document
     // speaks for whoever issued it (resolved in `Extractor::resolve`).
@@ -324,6 +501,32 @@ pub(super) fn subject_of<'a>(
         return Some((words(&tokens[start..end]), appositive, tokens[start].start));
     }
     // Inverted: "said Kirby", "said the spokesperson", "added Mao Ning, the … spokesperson".
+    // "said another Twitter user, Johanna Bayer": the name after the description.
+    if let Some(comma) = (verb + 1..tokens.len().min(verb + 8)).find(|&k| tokens[k].text == ",")
+        && comma > verb + 1
+        && tokens[verb + 1..comma].iter().all(|t| t.is_word())
+        && matches!(
+            tokens[verb + 1].text,
+            "another" | "a" | "an" | "one" | "the"
+        )
+    {
+        let name_end = (comma + 1..tokens.len())
+            .take_while(|&k| tokens[k].is_capitalised() && tokens[k].is_word())
+            .last()
+            .map(|k| k + 1);
+        if let Some(name_end) = name_end
+            && name_end - comma > 2
+            && tokens
+                .get(name_end)
+                .is_none_or(|t| matches!(t.text, "," | "." | ";" | ":"))
+        {
+            return Some((
+                words(&tokens[comma + 1..name_end]),
+                words(&tokens[verb + 1..comma]),
+                tokens[comma + 1].start,
+            ));
+        }
+    }
     let after = phrase_after(tokens, verb + 1)?;
     let start = verb + 1;
     let mut appositive = Vec::new();
@@ -462,8 +665,12 @@ enum Opening {
     /// It follows "A statement attributed to" / "a statement by", which
     /// starts at this token: the document speaks for the subject.
     Document(usize),
-    /// It follows a subordinating word ("after", "when", "given that").
-    Subordinate,
+    /// It opens an adverbial clause ("after", "when", "given that"): a
+    /// different moment, whose own speaker the quotation inside it has.
+    Adverbial,
+    /// It opens a complement clause ("said that the US welcomed …"): the
+    /// content of the saying, whose speaker is the main clause's.
+    Complement,
     Other,
 }
 
@@ -492,6 +699,17 @@ fn clause_opening(toks: &[Token], start: usize) -> Opening {
         return Opening::Main;
     }
     let prev = &toks[k - 1];
+    // "what Sroka called a …", "who Trump called …": a relative clause's
+    // own subject speaks.
+    if matches!(prev.text, "what" | "whom" | "who") {
+        return Opening::Main;
+    }
+    // ", and Dayton says …": a coordinated main clause.
+    if matches!(prev.text, "and" | "but" | "or" | "so" | "yet")
+        && (k == 1 || toks[k - 2].text == ",")
+    {
+        return Opening::Main;
+    }
     if prev.text == ","
         || (!prev.is_word()
             && !matches!(
@@ -523,6 +741,9 @@ fn clause_opening(toks: &[Token], start: usize) -> Opening {
             return Opening::Document(from);
         }
     }
+    if prev.text == "that" && !(k >= 2 && matches!(toks[k - 2].text, "given" | "now" | "so")) {
+        return Opening::Complement;
+    }
     if matches!(
         prev.text,
         "after"
@@ -539,7 +760,7 @@ fn clause_opening(toks: &[Token], start: usize) -> Opening {
             | "until"
             | "whereas"
     ) {
-        return Opening::Subordinate;
+        return Opening::Adverbial;
     }
     Opening::Other
 }
@@ -566,6 +787,23 @@ fn is_passive(toks: &[Token], verb: usize) -> bool {
         && matches!(
             toks[k - 1].text,
             "was" | "were" | "is" | "are" | "been" | "being" | "be" | "get" | "got"
+        )
+}
+
+/// A speech frame before a quotation: the verb's index, the subject and
+/// appositive words, and where the subject starts.
+type Frame<'a> = (usize, Vec<&'a str>, Vec<&'a str>, usize);
+
+/// A lowercase past-tense or present-tense verb form ("referenced",
+/// "speaks", "endorsed"): what a subject does with words it is credited with.
+fn acts_like_a_verb(t: &Token) -> bool {
+    let w = t.text;
+    w.len() > 4
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))
+        && !matches!(
+            w,
+            "reported" | "alleged" | "based" | "called" | "named" | "titled" | "entitled"
         )
 }
 
@@ -618,8 +856,23 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
     // whether …") speaks for no one; a frame in a subordinate clause
     // ("after Pedro Sanchez claimed that …", "given that earlier Putin had
     // claimed …") counts when no main clause frames the quotation.
-    let mut subordinate = None;
-    let mut frame = None;
+    // Clauses joined by ", while", ", but", "; ": the quotation belongs to
+    // the frame of its own clause ("Rubio suggested that …, while Cruz said
+    // that the “…”" is Cruz's), or of the last clause that has one ("… said
+    // that X, and that “…”" is the sayer's).
+    let clause_of = |v: usize| {
+        (1..v)
+            .filter(|&k| {
+                toks[k].text == ";"
+                    || (toks[k - 1].text == ","
+                        && matches!(
+                            toks[k].text,
+                            "while" | "whereas" | "but" | "although" | "though"
+                        ))
+            })
+            .count()
+    };
+    let mut frames: Vec<(usize, bool, Frame<'a>)> = Vec::new();
     for v in (0..toks.len()).filter(|&k| speaks(toks, k)) {
         if is_passive(toks, v) {
             continue;
@@ -631,25 +884,37 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
             continue;
         };
         match clause_opening(toks, start) {
-            Opening::Main => {
-                frame = Some((v, subject, appositive, at));
-                break;
-            }
+            Opening::Main => frames.push((clause_of(v), true, (v, subject, appositive, at))),
             Opening::Document(from) => {
                 let subject = words(&toks[from..v])
                     .into_iter()
                     .filter(|w| *w != ",")
                     .collect();
-                frame = Some((v, subject, appositive, toks[from].start));
-                break;
+                frames.push((
+                    clause_of(v),
+                    true,
+                    (v, subject, appositive, toks[from].start),
+                ));
             }
-            Opening::Subordinate if subordinate.is_none() => {
-                subordinate = Some((v, subject, appositive, at));
+            // "…, when Mr. Buchanan called for ''…''": the adverbial clause's
+            // own frame, when it comes after the main one.
+            Opening::Adverbial => {
+                let clause = clause_of(v);
+                frames.retain(|f| f.0 != clause);
+                frames.push((clause, true, (v, subject, appositive, at)));
             }
-            _ => {}
+            Opening::Complement => frames.push((clause_of(v), false, (v, subject, appositive, at))),
+            Opening::Other => {}
         }
     }
-    let frame = frame.or(subordinate);
+    let last_clause = frames.iter().map(|f| f.0).max();
+    let in_clause = |main: bool| {
+        frames
+            .iter()
+            .find(|f| Some(f.0) == last_clause && f.1 == main)
+            .map(|f| f.2.clone())
+    };
+    let frame = in_clause(true).or_else(|| in_clause(false));
     match frame {
         Some((v, subject, appositive, at)) => {
             let cue = Cue {
@@ -666,6 +931,29 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
             } else {
                 Lead::Reported(cue)
             }
+        }
+        // "Sanders shot back, “…”", "Trump fired back:" — a name, a few
+        // words, then the quotation.
+        None if ends_with_lead_in
+            && toks[0].is_capitalised()
+            && !is_sentence_opener(toks[0].text)
+            && !super::mentions::is_capitalised_function_word(toks[0].text)
+            && phrase_after(toks, 0).is_some_and(|end| {
+                end < last
+                    && last - end <= 3
+                    && toks[end..last]
+                        .iter()
+                        .all(|t| t.is_word() && !t.is_capitalised())
+            }) =>
+        {
+            let end = phrase_after(toks, 0).expect("checked");
+            Lead::Introduced(Cue {
+                subject: words(&toks[..end]),
+                appositive: vec![],
+                at: toks[0].start,
+                verb: toks[end].text,
+                clause,
+            })
         }
         None if toks[last].text == ":" => {
             // "Kirby: “…”"
@@ -686,20 +974,71 @@ pub fn before_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> L
         // No speech verb of its own, but the sentence's subject acts on the
         // words ("The ministry issued an advisory asking Indians to exercise
         // “utmost caution”"): the subject's words.
-        // A passive ("details to be disclosed “…”") speaks for no one, and
-        // the subject must name someone ("Indirect negotiations" does not).
-        None if (0..toks.len()).any(|k| toks[k].is(class::VERB) && !is_passive(toks, k)) => {
-            match phrase_after(toks, 0) {
-                Some(end) if toks[0].is_capitalised() => Lead::Acts(Cue {
-                    subject: words(&toks[..end]),
+        // No speech frame: the sentence's subject may act on the words —
+        // "She often speaks of breaking “…”", "Gowdy referenced a report that
+        // “…”", "The ministry issued an advisory asking Indians to exercise
+        // “…”". Theirs if the subject names someone the article knows (for
+        // the caller to decide). A passive ("details to be disclosed “…”")
+        // acts for no one.
+        None if toks
+            .iter()
+            .enumerate()
+            .any(|(k, t)| (t.is(class::VERB) && !is_passive(toks, k)) || acts_like_a_verb(t)) =>
+        {
+            // Past an opening phrase ("On Monday,", "In a statement,") or
+            // conjunction.
+            let opening_comma = toks
+                .iter()
+                .take(9)
+                .position(|t| t.text == ",")
+                .filter(|&c| {
+                    (is_sentence_opener(toks[0].text)
+                        || matches!(
+                            toks[0].text,
+                            "For"
+                                | "From"
+                                | "With"
+                                | "Without"
+                                | "Despite"
+                                | "Since"
+                                | "Under"
+                                | "Over"
+                                | "Amid"
+                                | "Like"
+                                | "Unlike"
+                                | "Throughout"
+                        ))
+                        && !toks[..c]
+                            .iter()
+                            .any(|t| t.is(class::VERB | class::AUXILIARY) || acts_like_a_verb(t))
+                });
+            let (start, skip) = match (toks.first(), opening_comma) {
+                (Some(t), _) if matches!(t.text, "But" | "And" | "Yet" | "So") => (1, 1),
+                (_, Some(c)) => (c + 1, c + 1),
+                _ => (0, 0),
+            };
+            let verb = toks
+                .iter()
+                .find(|t| t.is(class::VERB) || acts_like_a_verb(t))
+                .map_or("", |t| t.text);
+            match toks.get(start) {
+                Some(t) if t.is(class::PRONOUN) => Lead::Acts(Cue {
+                    subject: vec![t.text],
                     appositive: vec![],
-                    at: toks[0].start,
-                    verb: toks
-                        .iter()
-                        .find(|t| t.is(class::VERB))
-                        .map_or("", |t| t.text),
+                    at: t.start,
+                    verb,
                     clause,
                 }),
+                Some(t) if t.is_capitalised() => match phrase_after(toks, skip) {
+                    Some(end) => Lead::Acts(Cue {
+                        subject: words(&toks[skip..end]),
+                        appositive: vec![],
+                        at: toks[skip].start,
+                        verb,
+                        clause,
+                    }),
+                    None => Lead::Embedded,
+                },
                 _ => Lead::Embedded,
             }
         }

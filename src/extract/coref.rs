@@ -277,11 +277,29 @@ fn fits_modifiers(person: &Person, m: &Modifiers) -> Option<bool> {
             other => org.contains(other),
         };
         if !fits {
-            if person.organization.is_none() && person.role.is_none() {
-                unknown = true;
-            } else {
+            // Another kind of office rules the person out ("foreign
+            // ministry" is not the defence ministry); a title that names
+            // no office ("ministry spokesperson") only leaves it open.
+            let other_office = [
+                "defence",
+                "defense",
+                "interior",
+                "finance",
+                "health",
+                "trade",
+                "commerce",
+                "justice",
+                "white house",
+                "pentagon",
+                "kremlin",
+                "state department",
+            ]
+            .iter()
+            .any(|o| org.contains(o) && !word.contains(o));
+            if other_office {
                 return Some(false);
             }
+            unknown = true;
         }
     }
     if unknown { None } else { Some(true) }

@@ -468,7 +468,9 @@ impl Extractor<'_> {
             // The longest place name starting here, up to three words.
             let found = (1..=3).rev().find_map(|n| {
                 let words = toks.get(i..i + n)?;
-                if !words.iter().all(|w| w.is_word()) || !self.same_line(&words[0], &words[n - 1]) {
+                if !words.iter().all(|w| w.is_word())
+                    || (n > 1 && !self.same_line(&words[0], &words[n - 1]))
+                {
                     return None;
                 }
                 let phrase: Vec<&str> = words.iter().map(|w| strip_possessive(w.text)).collect();

@@ -115,7 +115,7 @@ impl Extractor<'_> {
             }
             let starts_paragraph = quote.open.start == para.start
                 || self.body[para.start..quote.open.start].trim().is_empty();
-            let mut choice = match (&lead, trailer) {
+            let mut choice = match (&lead, trailer.clone()) {
                 (Lead::Introduced(cue), _) => Choice {
                     cue: Some(cue.clone()),
                     kind: StatementKind::Direct,
@@ -215,8 +215,29 @@ impl Extractor<'_> {
                                 "someone the article does not name".into(),
                             )
                         },
-                        // A journalist or a crowd: not a statement.
-                        Resolved::Nobody => continue,
+                        // A journalist or a crowd: not a statement — unless the
+                        // lead was misread and the words after name someone.
+                        Resolved::Nobody => match trailer.clone() {
+                            Some(t) if choice.how != "after" => {
+                                let (resolved, why) = self.resolve(&t);
+                                match resolved {
+                                    Resolved::Person(id) => {
+                                        self.mention(t.at, id);
+                                        Said {
+                                            said_on: self.said_on(&t.clause),
+                                            ..Said::by(
+                                                Some(id),
+                                                &cue_words(&t, "after"),
+                                                Some(t.subject.join(" ")),
+                                                why,
+                                            )
+                                        }
+                                    }
+                                    _ => continue,
+                                }
+                            }
+                            _ => continue,
+                        },
                     }
                 }
                 None if qi > 0 && matches!(lead, Lead::None) && para_speaker.is_some() => {
@@ -280,7 +301,11 @@ impl Extractor<'_> {
             }
             // Fragments of one or two words are scare quotes and labels
             // ("early stage", ‘very positive’), not statements.
-            if words <= 2 || is_title(&self.body[quote.inner.clone()], lead_text) {
+            let two_word_clause =
+                words == 2 && said.who.is_some() && is_clause(&self.body[quote.inner.clone()]);
+            if (words <= 2 && !two_word_clause)
+                || is_title(&self.body[quote.inner.clone()], lead_text)
+            {
                 continue;
             }
             let kind = if choice.kind == StatementKind::Direct && words < 4 && !sentence_like {
@@ -358,6 +383,11 @@ impl Extractor<'_> {
     /// knows ("Trump", "the ministry", "Beijing"), not just any capitalised
     /// word ("Indirect negotiations").
     fn names_someone_known(&self, subject: &[&str]) -> bool {
+        if let [one] = subject
+            && super::lexicon::is_person_pronoun(one)
+        {
+            return true;
+        }
         let words: Vec<&str> = subject.iter().map(|w| super::strip_possessive(w)).collect();
         let joined = words.join(" ");
         words.iter().any(|w| {
@@ -401,7 +431,29 @@ impl Extractor<'_> {
             .iter()
             .rposition(|t| t.text == "," && !self.in_quote(t.start))?;
         let tail = &rest[comma..];
-        let cue = attribution::after_quote(tail, tail[0].start..end)?;
+        let cue = attribution::after_quote(tail, tail[0].start..end).or_else(|| {
+            // ", the Foreign Ministry spokesperson of mediator Qatar said.":
+            // a description the phrase rules do not read, then the verb.
+            let verb = tail
+                .iter()
+                .position(|t| t.is(super::lexicon::class::VERB))?;
+            let phrase = &tail[1..verb];
+            let describes = (1..=10).contains(&phrase.len())
+                && phrase
+                    .iter()
+                    .all(|t| t.is_word() && !t.is(super::lexicon::class::AUXILIARY))
+                && phrase.iter().any(|t| {
+                    t.is(super::lexicon::class::ROLE | super::lexicon::class::ORG)
+                        || t.is_capitalised()
+                });
+            describes.then(|| Cue {
+                subject: phrase.iter().map(|t| t.text).collect(),
+                appositive: vec![],
+                at: phrase[0].start,
+                verb: tail[verb].text,
+                clause: tail[0].start..end,
+            })
+        })?;
         // Only adverbials may follow the verb ("said on Tuesday").
         let verb_at = tail.iter().position(|t| t.text == cue.verb)?;
         let after_verb = tail[verb_at + 1..].iter().filter(|t| t.is_word()).count();
@@ -528,6 +580,21 @@ fn cue_words(cue: &Cue, how: &str) -> String {
 
         _ => verb,
     }
+}
+
+/// A two-word quotation that is a sentence, not a label: a pronoun and its
+/// verb ("It's nonsense", "We're hopeful", "I disagree").
+fn is_clause(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let bare = first.split(['’', '\'']).next().unwrap_or("");
+    matches!(
+        bare.to_ascii_lowercase().as_str(),
+        "i" | "we" | "you" | "he" | "she" | "it" | "they" | "that" | "this" | "there"
+    ) && (first.contains(['’', '\''])
+        || text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic())))
 }
 
 /// Titles of works and shows: every word capitalised, after "titled",

@@ -548,11 +548,16 @@ fn clause_span(clause: &[Token], end: usize) -> Option<Range<usize>> {
         return None;
     }
     let is_mark = |t: &Token| matches!(t.text, "“" | "”" | "\"" | "«" | "»" | "„");
-    let marks: Vec<usize> = clause
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| is_mark(t))
-        .map(|(i, _)| i)
+    // Typewriter marks: '' and `` (two tokens, one mark).
+    let doubled = |i: usize| {
+        let t = &clause[i];
+        matches!(t.text, "'" | "`")
+            && clause
+                .get(i + 1)
+                .is_some_and(|n| n.text == t.text && n.start == t.end)
+    };
+    let marks: Vec<usize> = (0..clause.len())
+        .filter(|&i| is_mark(&clause[i]) || (doubled(i) && !(i > 0 && doubled(i - 1))))
         .collect();
     // Only a "so-called “…”" scare quote may stand inside a reported clause.
     let scare_only = marks.chunks(2).all(|pair| {

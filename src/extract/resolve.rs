@@ -73,7 +73,31 @@ fn anonymous_name(words: &[&str]) -> Option<String> {
         .copied()
         .skip_while(|w| is_indefinite(w) || matches!(*w, "the" | "The"))
         .collect();
-    let head = words.iter().rposition(|w| lexicon::is_role_head(w))?;
+    // The description up to a clause or a place ("a Nevada Democrat",
+    // "one Sanders supporter", "a senior official familiar with the talks").
+    let end = words
+        .iter()
+        .position(|w| {
+            matches!(
+                *w,
+                "," | "who"
+                    | "which"
+                    | "that"
+                    | "familiar"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "for"
+                    | "speaking"
+                    | "close"
+            )
+        })
+        .unwrap_or(words.len());
+    let words = &words[..end.min(6)];
+    let head = words
+        .iter()
+        .rposition(|w| lexicon::is_role_head(w) || is_source_noun(w))?;
     // The words keep their case (mid-sentence capitals are names: "State
     // Department"); the first is capitalised.
     let restored: Vec<String> = words[..=head]
@@ -91,6 +115,52 @@ fn anonymous_name(words: &[&str]) -> Option<String> {
         })
         .collect();
     Some(restored.join(" "))
+}
+
+/// Nouns for an unnamed person who speaks for a side: "a Nevada
+/// Democrat", "one Sanders supporter", "a 2008 Clinton veteran".
+fn is_source_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().trim_end_matches('s'),
+        "source"
+            | "supporter"
+            | "voter"
+            | "resident"
+            | "democrat"
+            | "republican"
+            | "veteran"
+            | "strategist"
+            | "operative"
+            | "activist"
+            | "donor"
+            | "delegate"
+            | "insider"
+            | "consultant"
+            | "staffer"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "analyst"
+            | "expert"
+            | "lawyer"
+            | "attorney"
+            | "spokesman"
+            | "spokeswoman"
+            | "user"
+            | "commenter"
+            | "organizer"
+            | "organiser"
+            | "volunteer"
+            | "lobbyist"
+            | "pollster"
+            | "observer"
+            | "witness"
+            | "officer"
+            | "member"
+            | "campaigner"
+            | "protester"
+            | "protestor"
+    )
 }
 
 impl Extractor<'_> {
@@ -112,7 +182,25 @@ impl Extractor<'_> {
     }
 
     fn resolve_phrase(&mut self, cue: &Cue) -> (Resolved, String) {
-        let words: Vec<&str> = cue.subject.to_vec();
+        // "Sen. Ted Cruz (Tex.)", "Rep. Zoe Lofgren (D-Calif.)": the bracket
+        // says where the person is from, it is not part of the name.
+        let mut depth = 0usize;
+        let words: Vec<&str> = cue
+            .subject
+            .iter()
+            .copied()
+            .filter(|w| match *w {
+                "(" => {
+                    depth += 1;
+                    false
+                }
+                ")" => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ => depth == 0,
+            })
+            .collect();
         let Some(&first) = words.first() else {
             return (Resolved::Nobody, String::new());
         };
@@ -144,9 +232,40 @@ impl Extractor<'_> {
                 ),
             };
         }
-        // 2. Journalists and crowds.
-        if words.iter().any(|w| lexicon::is_journalist_noun(w)) {
+        // 2. Journalists and crowds. A journalist the article names speaks
+        // as a person ("Reporter Jomana Karadsheh says:").
+        let names_someone = words
+            .iter()
+            .filter(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_journalist_noun(w)
+            })
+            .count()
+            >= 2;
+        if words.iter().any(|w| lexicon::is_journalist_noun(w)) && !names_someone {
             return (Resolved::Nobody, String::new());
+        }
+        // "Edward-Isaac Dovere and Gabriel Debenedetti wrote": the first named.
+        if let Some(and) = words.iter().position(|w| *w == "and")
+            && and >= 1
+            && words[and - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && words
+                .get(and + 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !words[..and]
+                .iter()
+                .any(|w| lexicon::is_role_head(w) || lexicon::is_org_head(w))
+        {
+            let first = Cue {
+                subject: words[..and].to_vec(),
+                appositive: vec![],
+                at: cue.at,
+                verb: cue.verb,
+                clause: cue.clause.clone(),
+            };
+            return self.resolve_phrase(&first);
         }
         if words.len() <= 2 && words.last().is_some_and(|w| is_generic_group(w)) {
             return (Resolved::Nobody, String::new());
@@ -600,6 +719,14 @@ impl Extractor<'_> {
         } else {
             crate::directory::by_surname(surname, &context)?
         };
+        // A surname alone is weak evidence: the article must at least speak
+        // of the official's country or body ("Lavrov" in a story that names
+        // Moscow; not "Sanders" in any story about Washington politics
+        // unless it speaks of the White House).
+        let hinted = role.is_some() || organization.is_some() || country.is_some();
+        if !hinted && !surname.is_empty() && !self.article_speaks_of(entry) {
+            return None;
+        }
         let held = entry.role_on(date.as_deref());
         let id = self.table.register(Person {
             role: held.map(|r| r.role.to_string()),
@@ -622,6 +749,32 @@ impl Extractor<'_> {
             surname
         };
         Some((id, format!("directory: “{asked}” → {}{what}", entry.name)))
+    }
+
+    /// Whether the article names a body the directory person served in
+    /// (their organisation) or, for a foreign official, their country.
+    fn article_speaks_of(&self, entry: &crate::directory::DirectoryPerson) -> bool {
+        let body = self.body;
+        let orgs = entry
+            .roles
+            .iter()
+            .filter_map(|r| r.organization)
+            .any(|org| {
+                // "Department of State" is also "State Department".
+                let turned = ["Department of ", "Ministry of "].iter().find_map(|p| {
+                    org.strip_prefix(p)
+                        .map(|rest| format!("{rest} {}", p.split(' ').next().unwrap_or("")))
+                });
+                body.contains(org) || turned.is_some_and(|t| body.contains(&t))
+            });
+        let country = entry.country.and_then(names::country).is_some_and(|c| {
+            c.name != "United States"
+                && (std::iter::once(c.name)
+                    .chain(c.demonyms.iter().copied())
+                    .chain(c.capitals.iter().copied())
+                    .any(|form| body.contains(form)))
+        });
+        orgs || country || entry.country.is_none()
     }
 
     /// "named in this sentence" or "surname of John Kirby, named in paragraph 2".

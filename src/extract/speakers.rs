@@ -369,12 +369,19 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
         .skip_while(|w| matches!(*w, "the" | "The" | "a" | "an" | "A" | "An"))
         .map(super::strip_possessive)
         .collect();
-    // "Sen. Marcus Oyelaran of Maryland": the name ends before "of"/"from".
-    let words: Vec<&str> = match words.iter().position(|w| matches!(*w, "of" | "from")) {
+    // "Sen. Marcus Oyelaran of Maryland", "Chancellor Angela Merkel of
+    // Germany": the name ends before "of"/"from" — unless "of" completes
+    // a title ("Secretary of State").
+    let words: Vec<&str> = match words.iter().rposition(|w| matches!(*w, "of" | "from")) {
         Some(p)
             if p > 0
                 && is_name_word(words[p - 1])
-                && !words[..p].iter().any(|w| lexicon::is_role_head(w)) =>
+                && !lexicon::is_role_head(words[p - 1])
+                && (!words[..p].iter().any(|w| lexicon::is_role_head(w))
+                    || words[p + 1..].iter().all(|w| {
+                        names::place(w).is_some()
+                            || w.chars().next().is_some_and(char::is_uppercase)
+                    })) =>
         {
             words[..p].to_vec()
         }
