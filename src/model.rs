@@ -149,6 +149,15 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// The attribution of a speaker the user chose.
+    pub fn by_user(what: &str) -> Attribution {
+        Attribution {
+            cue: "correction".into(),
+            mention: None,
+            evidence: what.into(),
+        }
+    }
+
     /// One line for a tooltip or a report: "said · “he” → John Kirby, …".
     pub fn summary(&self) -> String {
         match &self.mention {
@@ -194,6 +203,10 @@ pub struct Statement {
     /// When it was said if known, else the article's date.
     pub date: Option<IsoDate>,
     pub outlet: Option<String>,
+    /// How the speaker was found (absent for statements stored before the
+    /// extractor recorded it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
 }
 
 /// A speaker across the library.

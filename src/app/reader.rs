@@ -35,12 +35,43 @@ fn paragraphs(body: &str) -> Vec<Paragraph> {
     out
 }
 
-/// The short name shown before a statement: the surname, or the organisation.
-fn tag(statement: &Statement) -> String {
-    match statement.speaker.as_deref() {
-        Some(name) => name.split_whitespace().last().unwrap_or(name).to_string(),
-        None => "?".into(),
+/// The short name shown before a statement: a person's surname ("Kirby",
+/// "Mao" for Mao Ning), a government's country, an institution of one or
+/// two words whole ("White House"), a longer one by its initials.
+fn tag(speaker: Option<&str>) -> String {
+    use crate::extract::lexicon::is_org_head;
+    let Some(name) = speaker else {
+        return "?".into();
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return "?".into();
+    };
+    if let Some(country) = name.strip_prefix("Government of ") {
+        return country.trim_start_matches("the ").to_string();
     }
+    let institution = crate::names::institution(name).is_some()
+        || words
+            .iter()
+            .any(|w| is_org_head(&w.to_lowercase()) || w.starts_with(char::is_lowercase));
+    if !institution {
+        return if words.len() > 1 && crate::names::is_family_first(first) {
+            first.to_string()
+        } else {
+            last.to_string()
+        };
+    }
+    if words.len() <= 2 {
+        return name.to_string();
+    }
+    // "Ministry of Foreign Affairs of China": the country is in the colour.
+    let head = match name.rsplit_once(" of ") {
+        Some((head, country)) if crate::names::country(country).is_some() => head,
+        _ => name,
+    };
+    head.split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
 }
 
 impl OnRecordApp {
@@ -83,7 +114,7 @@ impl OnRecordApp {
                 ui.visuals().warn_fg_color,
                 format!(
                     "Compare with…: click the statement to compare {}’s with (Esc cancels).",
-                    tag(waiting)
+                    tag(waiting.speaker.as_deref())
                 ),
             );
         }
@@ -129,7 +160,17 @@ impl OnRecordApp {
                                 s.kind.as_str(),
                                 s.date.as_deref().unwrap_or("undated")
                             ));
-                            ui.small("Click to select; right-click for more.");
+                            // Why this speaker: the cue and the evidence, so a
+                            // doubtful attribution can be checked (and changed).
+                            if let Some(a) = &s.attribution {
+                                ui.separator();
+                                ui.label(format!(
+                                    "Why {}: {}",
+                                    s.speaker.as_deref().unwrap_or("no speaker"),
+                                    a.summary()
+                                ));
+                            }
+                            ui.small("Click to select; right-click for more (Change speaker…).");
                         });
                     }
                     if response.clicked() {
@@ -247,7 +288,7 @@ impl OnRecordApp {
             let begin = chars;
             push(
                 &mut job,
-                &format!("{} ", tag(s)),
+                &format!("{} ", tag(s.speaker.as_deref())),
                 small_format(ui, colour),
                 &mut chars,
             );
@@ -280,7 +321,10 @@ impl OnRecordApp {
             MenuAction::AddToComparison => self.add_to_current_comparison(statement),
             MenuAction::ChangeSpeaker => {
                 let name = statement.speaker.clone().unwrap_or_default();
-                self.dialog = Some(super::state::Dialog::ChangeSpeaker { statement, name });
+                self.dialog = Some(super::state::Dialog::ChangeSpeaker {
+                    statement: Box::new(statement),
+                    name,
+                });
             }
             MenuAction::NotAStatement => {
                 self.ask(
@@ -337,6 +381,21 @@ impl MenuAction {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tags_are_surnames_countries_or_initials() {
+        let tag = |name: &str| super::tag(Some(name));
+        assert_eq!(tag("John Kirby"), "Kirby");
+        assert_eq!(tag("Mao Ning"), "Mao");
+        assert_eq!(tag("White House"), "White House");
+        assert_eq!(tag("Government of the United States"), "United States");
+        assert_eq!(tag("Ministry of Foreign Affairs of China"), "MFA");
+        assert_eq!(tag("Kremlin"), "Kremlin");
+        assert_eq!(tag("Mumtaz Zahra Baloch"), "Baloch");
+        assert_eq!(tag("United Nations Security Council"), "UNSC");
+        assert_eq!(tag("Ministry of External Affairs"), "MEA");
+        assert_eq!(super::tag(None), "?");
+    }
+
     use super::*;
 
     #[test]

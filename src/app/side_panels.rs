@@ -234,6 +234,18 @@ impl OnRecordApp {
                             s.kind.as_str(),
                             s.date.as_deref().unwrap_or("undated")
                         ));
+                        if let Some(a) = &s.attribution {
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(format!(
+                                        "Why this speaker: {}",
+                                        a.summary()
+                                    ))
+                                    .weak(),
+                                )
+                                .wrap(),
+                            );
+                        }
                         ui.add(egui::Label::new(format!("“{}”", s.text)).wrap());
                         ui.horizontal_wrapped(|ui| {
                             if ui.button("Compare with…").clicked() {
@@ -242,7 +254,7 @@ impl OnRecordApp {
                             if ui.button("Change speaker…").clicked() {
                                 let name = s.speaker.clone().unwrap_or_default();
                                 self.dialog = Some(Dialog::ChangeSpeaker {
-                                    statement: s.clone(),
+                                    statement: Box::new(s.clone()),
                                     name,
                                 });
                             }

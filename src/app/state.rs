@@ -208,7 +208,9 @@ pub enum Dialog {
         summary: String,
     },
     ChangeSpeaker {
-        statement: Statement,
+        // Boxed: a statement now carries its attribution, which would
+        // otherwise make every dialog as large as this one.
+        statement: Box<Statement>,
         name: String,
     },
     Sessions,

@@ -573,6 +573,7 @@ pub(crate) mod tests {
             paragraph: 1,
             date: Some("2024-03-12".into()),
             outlet: Some("Dawn".into()),
+            attribution: None,
         };
         let got = SessionStatement::from_statement(
             &s,

@@ -7,7 +7,7 @@
 
 use super::write::{INSERT_STATEMENT, insert_statement};
 use super::{Library, StoreError};
-use crate::model::{ExtractedStatement, SpeakerKind, StatementKind};
+use crate::model::{Attribution, ExtractedStatement, SpeakerKind, StatementKind};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// Finds the speaker a name stands for, creating them if new, and records the
@@ -111,9 +111,13 @@ impl Library {
         let (article_id, start, end, _) = statement_span_in(&tx, statement_id)?;
         let (speaker_id, _) =
             find_or_create_speaker(&tx, speaker, SpeakerKind::Person, None, None)?;
+        let attribution = serde_json::to_string(&Attribution::by_user(&format!(
+            "speaker changed to {speaker} by the user"
+        )))
+        .ok();
         tx.execute(
-            "UPDATE statements SET speaker_id = ?2, ambiguous = 0 WHERE id = ?1",
-            params![statement_id, speaker_id],
+            "UPDATE statements SET speaker_id = ?2, ambiguous = 0, attribution = ?3 WHERE id = ?1",
+            params![statement_id, speaker_id, attribution],
         )?;
         record_in(&tx, article_id, start, end, "speaker", Some(speaker), None)?;
         tx.commit()?;
@@ -270,6 +274,10 @@ impl Library {
                             s.speaker = c.speaker.clone();
                             s.ambiguous = false;
                             s.speaker_kind = SpeakerKind::Person;
+                            s.attribution = Some(Attribution::by_user(&format!(
+                                "speaker changed to {} by the user",
+                                c.speaker.as_deref().unwrap_or("nobody")
+                            )));
                         }
                         "kind" => {
                             s.kind = c
@@ -311,7 +319,7 @@ impl Library {
                     said_on: None,
                     speaker_kind: SpeakerKind::Person,
                     ambiguous: false,
-                    attribution: None,
+                    attribution: Some(Attribution::by_user("added by the user")),
                 },
                 "user",
             ));

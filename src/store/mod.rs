@@ -223,7 +223,9 @@ fn backup_before_upgrade(conn: &Connection, path: &Path, version: u32) -> Result
     if target.exists() {
         return Ok(());
     }
-    let tmp = target.with_extension("partial");
+    // Another process may be backing the same library up right now: each
+    // writes its own file, and the last rename wins with an equal copy.
+    let tmp = target.with_extension(format!("partial-{}", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
     conn.backup(
         rusqlite::MAIN_DB,

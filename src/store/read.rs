@@ -42,7 +42,7 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-const STATEMENT_COLUMNS: &str = "s.id, s.article_id, a.title, sp.name, s.role, s.organization, s.text, s.kind, s.start, s.end, s.paragraph, coalesce(s.said_on, a.published), a.outlet";
+const STATEMENT_COLUMNS: &str = "s.id, s.article_id, a.title, sp.name, s.role, s.organization, s.text, s.kind, s.start, s.end, s.paragraph, coalesce(s.said_on, a.published), a.outlet, s.attribution";
 
 fn statement_row(r: &Row) -> rusqlite::Result<Statement> {
     let kind: String = r.get(7)?;
@@ -60,6 +60,11 @@ fn statement_row(r: &Row) -> rusqlite::Result<Statement> {
         paragraph: r.get::<_, i64>(10)? as usize,
         date: r.get(11)?,
         outlet: r.get(12)?,
+        // Written by this store from model::Attribution; an unreadable value
+        // (a hand-edited library) is no attribution rather than an error.
+        attribution: r
+            .get::<_, Option<String>>(13)?
+            .and_then(|json| serde_json::from_str(&json).ok()),
     })
 }
 

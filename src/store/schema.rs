@@ -1,8 +1,9 @@
 //! The library's schema and its migrations.
 //!
-//! The schema version lives in SQLite's `PRAGMA user_version`. Each migration
-//! moves the database from version `n` to `n + 1` inside one transaction, so
-//! a failed migration leaves the database as it was. A database whose version
+//! The schema version lives in SQLite's `PRAGMA user_version`. Migration `n`
+//! moves the database from version `n` to `n + 1`; an upgrade applies every
+//! step still due inside one transaction, so a failed upgrade leaves the
+//! database as it was. A database whose version
 //! is newer than this build knows is refused before anything is written.
 
 use rusqlite::{Connection, Transaction};
@@ -27,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         description: "cheaper statement rows: checks without temporary tables, an index without sizes",
         sql: V3,
+    },
+    Migration {
+        description: "how each statement's speaker was found",
+        sql: V4,
     },
 ];
 
@@ -162,24 +167,32 @@ CREATE VIRTUAL TABLE statements_fts USING fts5(text, content='statements', conte
 INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
 "#;
 
+const V4: &str = r#"
+-- How each statement's speaker was found (model::Attribution as JSON: the
+-- cue, the words naming the speaker, the evidence); NULL for statements
+-- stored before the extractor said so, until they are extracted again.
+ALTER TABLE statements ADD COLUMN attribution TEXT;
+"#;
+
 /// Applies every step of `migrations` beyond the database's version, each
 /// in its own transaction that also bumps `user_version`.
 pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<u32> {
-    loop {
-        // Each step takes the write lock first (IMMEDIATE waits out another
-        // process's step through the busy timeout) and reads the version
-        // under it: two processes opening a new library at once apply each
-        // step once, the second finding it done.
-        let tx: Transaction =
-            conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let Some(step) = migrations.get(version as usize) else {
-            return Ok(version);
-        };
+    // The write lock first (IMMEDIATE waits out another process's upgrade
+    // through the busy timeout), then the version under it, then every step
+    // still to apply in this one transaction. Two processes opening a new
+    // library at once apply the steps once, the second finding them done;
+    // and no process ever sees a library halfway through its upgrade, which
+    // it would take for an old library and back up.
+    let tx: Transaction =
+        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let mut version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    while let Some(step) = migrations.get(version as usize) {
         tx.execute_batch(step.sql)?;
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
+        version += 1;
     }
+    tx.pragma_update(None, "user_version", version)?;
+    tx.commit()?;
+    Ok(version)
 }
 
 #[cfg(test)]
@@ -231,6 +244,25 @@ mod tests {
             )
             .unwrap();
         assert!(!b_exists, "the failed step was rolled back whole");
+
+        // An upgrade of several steps is one: a later step failing undoes
+        // the earlier ones, so no process sees a library halfway through.
+        let mut fresh = Connection::open_in_memory().unwrap();
+        let half = [
+            Migration {
+                description: "one",
+                sql: "CREATE TABLE a(x);",
+            },
+            Migration {
+                description: "two",
+                sql: "THIS IS NOT SQL;",
+            },
+        ];
+        assert!(migrate(&mut fresh, &half).is_err());
+        let tables: i64 = fresh
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
     }
 
     #[test]

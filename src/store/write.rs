@@ -105,8 +105,8 @@ fn space_len(text: &str, i: usize) -> usize {
 }
 
 /// Inserts one statement row; see [`insert_statement`].
-pub(super) const INSERT_STATEMENT: &str = "INSERT INTO statements (article_id, speaker_id, role, organization, text, kind, start, end, paragraph, said_on, ambiguous, origin)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+pub(super) const INSERT_STATEMENT: &str = "INSERT INTO statements (article_id, speaker_id, role, organization, text, kind, start, end, paragraph, said_on, ambiguous, origin, attribution)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 /// Writes `s` as a statement of `article_id` with [`INSERT_STATEMENT`]
 /// (the caller keeps the full-text index in step).
@@ -129,7 +129,10 @@ pub(super) fn insert_statement(
         s.paragraph as i64,
         s.said_on,
         s.ambiguous,
-        origin
+        origin,
+        s.attribution
+            .as_ref()
+            .and_then(|a| serde_json::to_string(a).ok())
     ])?;
     Ok(())
 }

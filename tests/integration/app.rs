@@ -299,3 +299,30 @@ fn the_main_views_look_as_they_did() {
     h.run_steps(4);
     h.snapshot("reader");
 }
+
+/// Clicking a statement in the reader shows who said it and why the
+/// extractor thinks so — here a paragraph of quotation with no attribution
+/// of its own, which continues John Kirby's quotation before it.
+#[test]
+fn the_reader_says_why_a_statement_is_attributed() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = start(&dir.path().join("why.sqlite3"), picker.clone(), true);
+    import_samples(&mut h, &picker);
+    retype(&mut h, "Session name", "Kirby on Pakistan");
+    h.get_by_label_contains("No treaty of alliance with Pakistan")
+        .click();
+    wait_for(&mut h, "the article and its statements", |h| {
+        has_label_containing(h, "statements:") && has_label_containing(h, "“But certainly")
+    });
+    h.get_by_label_contains("“But certainly").click();
+    wait_for(&mut h, "the details of the statement", |h| {
+        has_label_containing(h, "Why this speaker:")
+    });
+    let why = h.get_by_label_contains("Why this speaker:");
+    let why = why.accesskit_node().value().unwrap_or_default();
+    assert!(why.contains("Kirby"), "{why}");
+    assert!(has_label_containing(&h, "Change speaker…"));
+    h.run_steps(4);
+    h.snapshot("reader_why");
+}

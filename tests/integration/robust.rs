@@ -239,12 +239,59 @@ fn two_processes_import_and_read_one_library_at_once() {
     let second = second.wait_with_output().unwrap();
     // (Regression: both processes creating the library at once used to fail
     // one of them with "database is locked".)
-    assert!(first.status.success(), "first import failed");
-    assert!(second.status.success(), "second import failed");
+    assert!(
+        first.status.success(),
+        "first import failed: {}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(
+        second.status.success(),
+        "second import failed: {}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     assert!(read_failures.is_empty(), "reads failed: {read_failures:?}");
     let have = stored(&db);
     assert_eq!(have.len(), a.len() + 150, "nothing lost, nothing twice");
     let distinct: BTreeSet<&String> = have.keys().collect();
     assert_eq!(distinct.len(), have.len());
     assert_eq!(integrity(&db), "ok");
+}
+
+/// Several processes opening one new library at the same moment: each
+/// succeeds, the schema is applied once, and none takes the half-made
+/// library for an old one to back up. (Regression: a reader that arrived
+/// between two schema steps backed it up, racing another for the file.)
+#[test]
+fn processes_creating_one_library_at_once_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    for trial in 0..5 {
+        let db = dir.path().join(format!("new-{trial}.sqlite3"));
+        let readers: Vec<_> = (0..6)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_onrecord"))
+                    .arg("--db")
+                    .arg(&db)
+                    .args(["statements", "--format", "json"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for reader in readers {
+            let out = reader.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "trial {trial}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert_eq!(integrity(&db), "ok");
+    }
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("backup") || name.contains("partial"))
+        .collect();
+    assert!(backups.is_empty(), "{backups:?}");
 }

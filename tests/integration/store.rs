@@ -188,6 +188,10 @@ fn a_first_version_library_opens_in_the_current_one() {
         (41, 7, "we are concerned")
     );
     assert_eq!(found[0].speaker.as_deref(), Some("John Kirby"));
+    assert_eq!(
+        found[0].attribution, None,
+        "older rows have no recorded reason"
+    );
     assert!(
         Connection::open(&path)
             .unwrap()
@@ -432,6 +436,22 @@ mod corrections {
                 .find(|s| s.text == "there was no treaty of alliance with Islamabad")
                 .unwrap();
             assert_eq!(partial.speaker.as_deref(), Some("John Kirby"));
+            let why = partial
+                .attribution
+                .as_ref()
+                .expect("a corrected statement says why");
+            assert_eq!(why.cue, "correction");
+            assert!(why.evidence.contains("John Kirby"), "{why:?}");
+            // Statements the extractor attributed keep its reasons.
+            assert!(
+                now.iter()
+                    .filter(|s| s.id != partial.id && s.text != missed)
+                    .all(|s| {
+                        s.attribution
+                            .as_ref()
+                            .is_some_and(|a| a.cue != "correction" && !a.evidence.is_empty())
+                    })
+            );
             assert!(
                 now.iter()
                     .all(|s| s.speaker.as_deref() != Some("White House"))
