@@ -49,6 +49,22 @@ pub struct Place {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
+    // Most names are ASCII: no decomposition needed.
+    if text.is_ascii() {
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        return out;
+    }
     for c in text.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -123,17 +139,27 @@ pub fn is_outlet(name: &str) -> bool {
 /// The country a place name, country name or demonym refers to
 /// ("Islamabad", "U.S.", "Qatari"); any case, possessive allowed.
 pub fn place(text: &str) -> Option<Place> {
-    let trimmed = text
-        .trim()
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_start_matches("the ")
-        .trim_start_matches("The ");
-    let lower = trimmed.to_lowercase();
-    let i = PLACE_NAMES
-        .binary_search_by(|(form, _, _)| form.cmp(&lower.as_str()))
-        .ok()?;
-    let (_, country, kind) = PLACE_NAMES[i];
+    let trimmed = text.trim();
+    let trimmed = trimmed
+        .strip_suffix("’s")
+        .or_else(|| trimmed.strip_suffix("'s"))
+        .unwrap_or(trimmed);
+    let trimmed = trimmed
+        .strip_prefix("the ")
+        .or_else(|| trimmed.strip_prefix("The "))
+        .unwrap_or(trimmed);
+    // Asked for most capitalised words of an article: lowercase on the
+    // stack and look up in a hash map.
+    let mut buffer = [0u8; 48];
+    let lower: std::borrow::Cow<str> = if trimmed.is_ascii() && trimmed.len() <= buffer.len() {
+        let out = &mut buffer[..trimmed.len()];
+        out.copy_from_slice(trimmed.as_bytes());
+        out.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).ok()?)
+    } else {
+        std::borrow::Cow::Owned(trimmed.to_lowercase())
+    };
+    let &(country, kind) = PLACE_INDEX.get(lower.as_ref())?;
     Some(Place {
         country: &COUNTRIES[country as usize],
         kind: match kind {
@@ -142,6 +168,31 @@ pub fn place(text: &str) -> Option<Place> {
             _ => PlaceKind::Capital,
         },
     })
+}
+
+/// `PLACE_NAMES` by form, and the first words of the forms of several
+/// words (a phrase is looked up only when its first word starts one).
+static PLACE_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, (u16, u8)>> =
+    std::sync::LazyLock::new(|| PLACE_NAMES.iter().map(|&(f, c, k)| (f, (c, k))).collect());
+static PLACE_FIRST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        PLACE_NAMES
+            .iter()
+            .filter_map(|(f, _, _)| f.split_once(' ').map(|(first, _)| first))
+            .collect()
+    });
+
+/// Whether some place name of several words starts with `word` ("New" of
+/// "New Delhi"), any case.
+pub fn starts_a_place(word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let out = &mut buffer[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).is_ok_and(|w| PLACE_FIRST_WORDS.contains(w));
+    }
+    PLACE_FIRST_WORDS.contains(word.to_lowercase().as_str())
 }
 
 /// The body a phrase names when it speaks under one name ("the Kremlin",

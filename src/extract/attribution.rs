@@ -408,6 +408,24 @@ pub(super) fn subject_of<'a>(
             if floor >= verb {
                 return None;
             }
+            // ", the ministry spokesperson said, calling …": the participle
+            // goes on from the speech verb just before its comma.
+            let comma = end - 1;
+            if let Some(v0) = (floor..comma)
+                .rev()
+                .take(3)
+                .find(|&k| tokens[k].is(class::VERB))
+                && let Some(open) = (floor..v0).rev().find(|&k| tokens[k].text == ",")
+                && v0 > open + 1
+                && v0 - open <= 11
+                && tokens[open + 1..v0].iter().all(|t| t.is_word())
+            {
+                return Some((
+                    words(&tokens[open + 1..v0]),
+                    Vec::new(),
+                    tokens[open + 1].start,
+                ));
+            }
             if tokens[floor].is(class::PRONOUN) {
                 return Some((vec![tokens[floor].text], Vec::new(), tokens[floor].start));
             }

@@ -42,7 +42,10 @@ impl Extractor<'_> {
         };
         let toks = within(toks, para.clone());
         let text = &self.body[para.clone()];
-        let quotes = quotes::find_quotes(self.body, para.clone());
+        let quotes = match self.para_quotes.get(index) {
+            Some(found) if self.paragraphs.get(index) == Some(&para) => found.clone(),
+            _ => quotes::find_quotes(self.body, para.clone()),
+        };
         let outside: String = {
             let mut s = String::new();
             let mut at = para.start;

@@ -60,9 +60,10 @@ impl Extractor<'_> {
                 }
             }
             let para = self.paragraphs[index].clone();
-            for quote in super::quotes::find_quotes(self.body, para) {
-                self.quote_spans.push(quote.inner.clone());
-            }
+            let quotes = super::quotes::find_quotes(self.body, para);
+            self.quote_spans
+                .extend(quotes.iter().map(|q| q.inner.clone()));
+            self.para_quotes.push(quotes);
         }
         self.sentence_starts.sort_unstable();
         // Sentences inside a quotation are the speaker's, not the story's:
@@ -466,7 +467,12 @@ impl Extractor<'_> {
                 continue;
             }
             // The longest place name starting here, up to three words.
-            let found = (1..=3).rev().find_map(|n| {
+            let longest = if names::starts_a_place(strip_possessive(t.text)) {
+                3
+            } else {
+                1
+            };
+            let found = (1..=longest).rev().find_map(|n| {
                 let words = toks.get(i..i + n)?;
                 if !words.iter().all(|w| w.is_word())
                     || (n > 1 && !self.same_line(&words[0], &words[n - 1]))
@@ -555,6 +561,7 @@ impl Extractor<'_> {
             }
             person.directory = Some(entry);
             person.gender = person.gender.or(entry.gender);
+            super::resolve::fill_role_from(person, entry, date.as_deref());
             person.country = person.country.or(entry
                 .country
                 .and_then(|c| names::country(c).map(|c| c.name)));
@@ -578,6 +585,7 @@ impl Extractor<'_> {
             }
             i += 1;
         }
+        self.table.refresh_all();
     }
 
     /// Registers the person named by `name` with the title in `title`
@@ -884,10 +892,12 @@ pub(super) fn title_word(t: &Token) -> bool {
 
 /// A capitalised word that can be part of a person's name.
 pub(super) fn is_proper_name_word(t: &Token) -> bool {
+    // Cheapest tests first: this runs on every word, several times.
+    if !t.is_capitalised() || t.is(class::ROLE | class::ORG | class::VERB | class::HONORIFIC) {
+        return false;
+    }
     let w = strip_possessive(t.text);
-    t.is_capitalised()
-        && w.chars().skip(1).any(char::is_lowercase)
-        && !t.is(class::ROLE | class::ORG | class::VERB | class::HONORIFIC)
+    w.chars().skip(1).any(char::is_lowercase)
         && !crate::dates::is_calendar_word(w)
         && !matches!(
             w,

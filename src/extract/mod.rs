@@ -83,6 +83,7 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
         named: HashSet::new(),
         sentence_starts: Vec::new(),
         quote_spans: Vec::new(),
+        para_quotes: Vec::new(),
         last_document: None,
         country_counts: HashMap::new(),
         briefing_organization: None,
@@ -129,6 +130,8 @@ struct Extractor<'a> {
     sentence_starts: Vec<usize>,
     /// The inner spans of every quotation, sorted.
     quote_spans: Vec<Range<usize>>,
+    /// Each paragraph's quotations, found once.
+    para_quotes: Vec<Vec<quotes::Quote>>,
     /// The issuer of the statement document spoken of last, and where:
     /// "the statement said" and "it added" speak for them.
     last_document: Option<(PersonId, usize)>,
@@ -262,5 +265,7 @@ fn trim_span(body: &str, range: Range<usize>) -> (usize, usize) {
     (start, end.max(start))
 }
 
+#[cfg(test)]
+mod families;
 #[cfg(test)]
 mod tests;

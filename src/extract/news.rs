@@ -55,7 +55,10 @@ impl Extractor<'_> {
         toks: &[Token],
         carry: Carry,
     ) -> Carry {
-        let mut quotes = quotes::find_quotes(self.body, para.clone());
+        let mut quotes = match self.para_quotes.get(index) {
+            Some(found) if self.paragraphs.get(index) == Some(&para) => found.clone(),
+            _ => quotes::find_quotes(self.body, para.clone()),
+        };
         for quote in &mut quotes {
             self.open_after_frame(quote, toks);
         }
@@ -531,18 +534,29 @@ impl Extractor<'_> {
         }
         // After a sentence about a crowd ("Analysts were unconvinced."), the
         // words are one of them: nobody the article names.
+        // The sentence before: in this paragraph, or the previous one's last.
         let before = sentence_start(
             self.body,
             para.start.min(quote.open.start),
             quote.open.start,
         );
-        let previous_start = self.paragraphs[..]
-            .iter()
-            .rev()
-            .find(|p| p.start < before)
-            .map_or(0, |p| p.start)
-            .max(sentence_start(self.body, 0, before.saturating_sub(2)));
-        let previous = &self.body[previous_start..before];
+        let range = if before > para.start {
+            para.start..before
+        } else {
+            self.paragraphs
+                .iter()
+                .rev()
+                .find(|p| p.end <= para.start)
+                .map_or(0..0, |p| p.clone())
+        };
+        let last_start = sentence_start(
+            self.body,
+            range.start,
+            self.body
+                .floor_char_boundary(range.end.saturating_sub(1))
+                .max(range.start),
+        );
+        let previous = self.body[last_start..range.end].trim();
         let crowd = previous.split_whitespace().next().is_some_and(|w| {
             super::is_generic_group(w)
                 && !matches!(

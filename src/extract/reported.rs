@@ -522,7 +522,18 @@ fn inverted_clause<'t>(toks: &[Token<'t>]) -> Option<(Range<usize>, Cue<'t>)> {
     let (subject, appositive, at) = subject_of(tail, verb, 0)?;
     let subject_start = tail.iter().position(|t| t.start == at)?;
     let inverted = subject_start == verb + 1 && verb == 0; // ", said Kirby."
-    if !(subject_start == 0 || inverted) || (subject.len() == 1 && is_generic_group(subject[0])) {
+    // ", a senior official said": the article before the subject.
+    let after_article = subject_start == 1 && matches!(tail[0].text, "a" | "an" | "one");
+    let (subject, at) = if after_article {
+        let mut s = subject;
+        s.insert(0, tail[0].text);
+        (s, tail[0].start)
+    } else {
+        (subject, at)
+    };
+    if !(subject_start == 0 || inverted || after_article)
+        || (subject.len() == 1 && is_generic_group(subject[0]))
+    {
         return None;
     }
     let span = clause_span(&toks[..comma], toks[comma].start)?;

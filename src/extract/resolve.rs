@@ -318,8 +318,8 @@ impl Extractor<'_> {
             return (
                 Resolved::Person(id),
                 format!(
-                    "“{bare}” stands for the government of {}",
-                    place.country.name
+                    "“{bare}” stands for the {}",
+                    government.replacen("Government", "government", 1)
                 ),
             );
         }
@@ -692,6 +692,8 @@ impl Extractor<'_> {
             }
             person.directory = Some(entry);
             person.gender = person.gender.or(entry.gender);
+            fill_role_from(person, entry, date.as_deref());
+            self.table.refresh(id);
         }
     }
 
@@ -727,7 +729,19 @@ impl Extractor<'_> {
         if !hinted && !surname.is_empty() && !self.article_speaks_of(entry) {
             return None;
         }
-        let held = entry.role_on(date.as_deref());
+        // The role held on the article's date; without a date, the role the
+        // article's words point to ("spokesperson"), else none (a guess).
+        let held = match date.as_deref() {
+            Some(d) => entry.role_on(Some(d)),
+            None => role_word.and_then(|w| {
+                let w = w.to_lowercase();
+                entry.roles.iter().find(|r| {
+                    r.role
+                        .to_lowercase()
+                        .contains(w.trim_end_matches("person").trim_end_matches("man"))
+                })
+            }),
+        };
         let id = self.table.register(Person {
             role: held.map(|r| r.role.to_string()),
             organization: held.and_then(|r| r.organization.map(String::from)),
@@ -767,12 +781,23 @@ impl Extractor<'_> {
                 });
                 body.contains(org) || turned.is_some_and(|t| body.contains(&t))
             });
+        // A seat of government names its country too ("the Kremlin").
+        let seats: &[(&str, &str)] = &[
+            ("Kremlin", "Russia"),
+            ("Elysee", "France"),
+            ("Élysée", "France"),
+            ("Downing Street", "United Kingdom"),
+            ("Zhongnanhai", "China"),
+        ];
         let country = entry.country.and_then(names::country).is_some_and(|c| {
             c.name != "United States"
                 && (std::iter::once(c.name)
                     .chain(c.demonyms.iter().copied())
                     .chain(c.capitals.iter().copied())
-                    .any(|form| body.contains(form)))
+                    .any(|form| body.contains(form))
+                    || seats
+                        .iter()
+                        .any(|(seat, of)| *of == c.name && body.contains(seat)))
         });
         orgs || country || entry.country.is_none()
     }
@@ -780,6 +805,17 @@ impl Extractor<'_> {
     /// "named in this sentence" or "surname of John Kirby, named in paragraph 2".
     fn named_where(&self, id: PersonId, at: usize, said_as: &str) -> String {
         let person = &self.table.people[id];
+        // Never named in full: the directory completed the name.
+        if person.named_at.is_none()
+            && let Some(entry) = person.directory
+            && names::fold(said_as) != names::fold(entry.name)
+        {
+            let what = person
+                .role
+                .as_deref()
+                .map_or(String::new(), |r| format!(" ({r})"));
+            return format!("directory: “{said_as}” → {}{what}", person.name);
+        }
         let named_at = person.named_at.unwrap_or(at);
         let same_sentence = self.sentence_of(named_at) == self.sentence_of(at);
         let full = names::fold(said_as) == names::fold(&person.name);
@@ -816,6 +852,26 @@ impl Extractor<'_> {
             kind: SpeakerKind::Institution,
             ..Person::named(name)
         })
+    }
+}
+
+/// The role and organisation a person held on the article's date, from the
+/// directory, when the article gives none (the article's own title wins).
+pub(super) fn fill_role_from(
+    person: &mut Person,
+    entry: &'static crate::directory::DirectoryPerson,
+    date: Option<&str>,
+) {
+    if person.role.is_some() {
+        return;
+    }
+    // Only with a date: without one, "the role held then" is a guess.
+    let Some(held) = date.and_then(|d| entry.role_on(Some(d))) else {
+        return;
+    };
+    person.role = Some(held.role.to_string());
+    if person.organization.is_none() {
+        person.organization = held.organization.map(String::from);
     }
 }
 

@@ -135,6 +135,39 @@ pub type PersonId = usize;
 #[derive(Debug, Default, Clone)]
 pub struct SpeakerTable {
     pub people: Vec<Person>,
+    /// The folded keys of each person, computed when a person is added or
+    /// changed (lookups run for every capitalised word of an article).
+    keys: Vec<Keys>,
+}
+
+/// A person's names, folded, for lookups.
+#[derive(Debug, Default, Clone)]
+struct Keys {
+    /// The name and its other forms.
+    full: Vec<String>,
+    surnames: Vec<String>,
+    /// The family name of a name written family first.
+    family: Option<String>,
+    /// The given name of a name of two words or more.
+    first: Option<String>,
+}
+
+impl Keys {
+    fn of(p: &Person) -> Keys {
+        Keys {
+            full: std::iter::once(&p.name)
+                .chain(&p.forms)
+                .map(|f| fold(f))
+                .collect(),
+            surnames: p.surname_keys().collect(),
+            family: p.family_key(),
+            first: p
+                .name
+                .contains(' ')
+                .then(|| p.name.split(' ').next().map(fold))
+                .flatten(),
+        }
+    }
 }
 
 /// What a speaker phrase resolved to.
@@ -152,11 +185,42 @@ pub enum Resolved {
 impl SpeakerTable {
     /// Adds a person or fills in what an earlier mention lacked; returns its id.
     pub fn register(&mut self, person: Person) -> PersonId {
+        let names_before = self.people.len();
+        let forms_before =
+            |t: &Self, id: PersonId| t.people.get(id).map(|p| (p.name.len(), p.forms.len()));
+        // Most registrations find someone already known and change no name.
         let key = fold(&person.name);
-        if let Some(id) = self.people.iter().position(|p| {
-            p.kind == person.kind
-                && (fold(&p.name) == key || p.forms.iter().any(|f| fold(f) == key))
-        }) {
+        let known = (0..self.people.len())
+            .find(|&i| self.people[i].kind == person.kind && self.keys[i].full.contains(&key));
+        let before = known.and_then(|id| forms_before(self, id));
+        let id = self.register_unkeyed(person);
+        if self.people.len() != names_before
+            || forms_before(self, id) != before
+            || known != Some(id)
+        {
+            self.refresh(id);
+        }
+        id
+    }
+
+    /// Recomputes the keys of person `id` after their name or forms changed.
+    pub fn refresh(&mut self, id: PersonId) {
+        if self.keys.len() < self.people.len() {
+            self.keys.resize_with(self.people.len(), Keys::default);
+        }
+        self.keys[id] = Keys::of(&self.people[id]);
+    }
+
+    /// Recomputes every person's keys (after people were merged or renamed).
+    pub fn refresh_all(&mut self) {
+        self.keys = self.people.iter().map(Keys::of).collect();
+    }
+
+    fn register_unkeyed(&mut self, person: Person) -> PersonId {
+        let key = fold(&person.name);
+        if let Some(id) = (0..self.people.len())
+            .find(|&i| self.people[i].kind == person.kind && self.keys[i].full.contains(&key))
+        {
             self.fill_in(id, person);
             return id;
         }
@@ -173,11 +237,15 @@ impl SpeakerTable {
         // A fuller name for someone first seen by surname only ("Kirby" → "John Kirby").
         if person.kind == SpeakerKind::Person
             && !person.anonymous
-            && let Some(id) = self.people.iter().position(|p| {
-                p.is_person()
-                    && !p.name.contains(' ')
-                    && surname_keys(&person.name).contains(&fold(&p.name))
-            })
+            && let Some(id) = {
+                let surnames = surname_keys(&person.name);
+                (0..self.people.len()).find(|&i| {
+                    let p = &self.people[i];
+                    p.is_person()
+                        && !p.name.contains(' ')
+                        && surnames.contains(&self.keys[i].full[0])
+                })
+            }
         {
             let short = std::mem::take(&mut self.people[id].name);
             let earlier = std::mem::replace(&mut self.people[id], person);
@@ -186,6 +254,7 @@ impl SpeakerTable {
             return id;
         }
         self.people.push(person);
+        self.keys.push(Keys::default());
         self.people.len() - 1
     }
 
@@ -222,34 +291,26 @@ impl SpeakerTable {
         }
         let people = || (0..self.people.len()).filter(|&i| self.people[i].is_person());
         let by_last: Vec<PersonId> = people()
-            .filter(|&i| {
-                let p = &self.people[i];
-                fold(&p.name) == key || p.surname_keys().any(|k| k == key)
-            })
+            .filter(|&i| self.keys[i].full[0] == key || self.keys[i].surnames.contains(&key))
             .collect();
         if !by_last.is_empty() {
             return by_last;
         }
         let by_family: Vec<PersonId> = people()
-            .filter(|&i| self.people[i].family_key().as_deref() == Some(key.as_str()))
+            .filter(|&i| self.keys[i].family.as_deref() == Some(key.as_str()))
             .collect();
         if !by_family.is_empty() {
             return by_family;
         }
         people()
-            .filter(|&i| {
-                let name = &self.people[i].name;
-                name.contains(' ') && name.split(' ').next().is_some_and(|w| fold(w) == key)
-            })
+            .filter(|&i| self.keys[i].first.as_deref() == Some(key.as_str()))
             .collect()
     }
 
     /// The person registered under `name` or one of its forms (folded).
     pub fn by_name(&self, name: &str) -> Option<PersonId> {
         let key = fold(name);
-        self.people
-            .iter()
-            .position(|p| fold(&p.name) == key || p.forms.iter().any(|f| fold(f) == key))
+        (0..self.people.len()).find(|&i| self.keys[i].full.contains(&key))
     }
 
     /// "the Foreign Office Spokesperson": the latest-registered person whose
@@ -344,7 +405,9 @@ fn trailing_name(words: &[&str]) -> usize {
         }
         // "Russian Federation", "Qatar": places are not part of a name.
         let place = names::place(w).is_some()
-            || (start >= 2 && names::place(&format!("{} {w}", words[start - 2])).is_some());
+            || (start >= 2
+                && names::starts_a_place(words[start - 2])
+                && names::place(&format!("{} {w}", words[start - 2])).is_some());
         if place && !particle {
             break;
         }

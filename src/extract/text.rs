@@ -68,14 +68,19 @@ impl Token<'_> {
 
 /// "al-Ansari", "el-Sisi": a lowercase particle, a hyphen, a capitalised name.
 pub fn particle_name(word: &str) -> bool {
-    [
-        "al-", "el-", "bin-", "ibn-", "ad-", "as-", "an-", "ar-", "ash-", "at-", "az-",
-    ]
-    .iter()
-    .any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-    })
+    // Every word of every article asks: the hyphen within the first four
+    // bytes decides before anything else is compared.
+    let bytes = word.as_bytes();
+    let Some(dash) = bytes.iter().take(4).position(|&b| b == b'-') else {
+        return false;
+    };
+    matches!(
+        &word[..dash],
+        "al" | "el" | "bin" | "ibn" | "ad" | "as" | "an" | "ar" | "ash" | "at" | "az"
+    ) && word[dash + 1..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Words (letters and digits, with inner apostrophes, hyphens and the dots of

@@ -176,7 +176,12 @@ pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
             strong: false,
         });
     }
-    let head = HEAD.captures(&text[..text.floor_char_boundary(100)])?;
+    // Most paragraphs have no colon near their start: no regex for them.
+    let window = &text[..text.floor_char_boundary(100)];
+    if !window.contains(':') {
+        return None;
+    }
+    let head = HEAD.captures(window)?;
     let whole = head.get(0)?;
     let stamped = head.name("t1").is_some() || head.name("t2").is_some();
     let name = head.name("name")?.as_str().trim();
