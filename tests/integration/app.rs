@@ -310,6 +310,10 @@ fn the_reader_says_why_a_statement_is_attributed() {
     let mut h = start(&dir.path().join("why.sqlite3"), picker.clone(), true);
     import_samples(&mut h, &picker);
     retype(&mut h, "Session name", "Kirby on Pakistan");
+    // The library's table arrives from the worker after the counts do.
+    wait_for(&mut h, "the article in the library", |h| {
+        has_label_containing(h, "No treaty of alliance with Pakistan")
+    });
     h.get_by_label_contains("No treaty of alliance with Pakistan")
         .click();
     wait_for(&mut h, "the article and its statements", |h| {
