@@ -26,17 +26,17 @@ const MONTHS: [&str; 12] = [
 
 /// Month number (1-12) of an English month name or its three-letter abbreviation.
 pub fn month_number(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    if lower.len() < 3 {
+    // Asked of every capitalised word: compared in place, nothing allocated.
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || !w.is_ascii() {
         return None;
     }
+    let abbreviation = w.len() == 3 || w.eq_ignore_ascii_case("sept");
     MONTHS
         .iter()
         .position(|m| {
-            *m == lower
-                || (lower.len() >= 3
-                    && m.starts_with(&lower)
-                    && (lower.len() == 3 || lower == "sept"))
+            m.eq_ignore_ascii_case(w)
+                || (abbreviation && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w))
         })
         .map(|i| i as u32 + 1)
 }
@@ -47,7 +47,14 @@ pub fn is_calendar_word(word: &str) -> bool {
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
+    let mut buffer = [0u8; 9];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match std::str::from_utf8(lower).unwrap_or("") {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
         "wednesday" => Weekday::Wed,
@@ -295,5 +302,9 @@ mod tests {
         assert_eq!(month_number("dec"), Some(12));
         assert_eq!(month_number("Ma"), None);
         assert_eq!(month_number("Mayor"), None);
+        assert_eq!(month_number("SEPTEMBER"), Some(9));
+        assert_eq!(month_number("Junè"), None);
+        assert!(is_calendar_word("Wednesday") && is_calendar_word("Jan."));
+        assert!(!is_calendar_word("Monday.") && !is_calendar_word("Mondale"));
     }
 }

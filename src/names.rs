@@ -172,9 +172,9 @@ pub fn place(text: &str) -> Option<Place> {
 
 /// `PLACE_NAMES` by form, and the first words of the forms of several
 /// words (a phrase is looked up only when its first word starts one).
-static PLACE_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, (u16, u8)>> =
+static PLACE_INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, (u16, u8)>> =
     std::sync::LazyLock::new(|| PLACE_NAMES.iter().map(|&(f, c, k)| (f, (c, k))).collect());
-static PLACE_FIRST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static PLACE_FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         PLACE_NAMES
             .iter()

@@ -40,8 +40,22 @@ impl Extractor<'_> {
         } else {
             para
         };
-        let toks = within(toks, para.clone());
         let text = &self.body[para.clone()];
+        // A title ends without a full stop, even inside its quotation
+        // (“…,” he said. closes a sentence; ‘…’ in a headline does not).
+        let ends_a_sentence = {
+            let t = text.trim_end().trim_end_matches(['”', '"', '’', '\'', '»']);
+            t.ends_with(['.', '?', '!', ':', ',', ';'])
+        };
+        // Most paragraphs fail these at once (this runs on every one).
+        if text.contains('\n')
+            || text.len() > 220
+            || ends_a_sentence
+            || para.end >= self.body.len().saturating_sub(1)
+        {
+            return false;
+        }
+        let toks = within(toks, para.clone());
         let quotes = match self.para_quotes.get(index) {
             Some(found) if self.paragraphs.get(index) == Some(&para) => found.clone(),
             _ => quotes::find_quotes(self.body, para.clone()),
@@ -56,24 +70,14 @@ impl Extractor<'_> {
             s.push_str(&self.body[at.min(para.end)..para.end]);
             s
         };
-        // A title ends without a full stop, even inside its quotation
-        // (“…,” he said. closes a sentence; ‘…’ in a headline does not).
-        let ends_a_sentence = {
-            let t = text.trim_end().trim_end_matches(['”', '"', '’', '\'', '»']);
-            t.ends_with(['.', '?', '!', ':', ',', ';'])
-        };
         let speech_verb_outside = outside.split_whitespace().any(|w| {
             w.chars().next().is_some_and(char::is_lowercase) && lexicon::is_speech_verb(w)
         });
-        let is_title_line = !text.contains('\n')
-            && text.len() <= 220
-            && toks.len() >= 4
-            && !ends_a_sentence
+        let is_title_line = toks.len() >= 4
             && !outside.trim_end().ends_with(['.', ',', ';', '?', '!'])
             && !outside.contains(". ")
             && outside.split_whitespace().count() <= 14
-            && (index == 0 || !speech_verb_outside)
-            && para.end < self.body.len().saturating_sub(1);
+            && (index == 0 || !speech_verb_outside);
         // Quotations of a word or two in a headline are scare quotes: the
         // headline is a claim like any other ("US 'deeply concerned' over
         // attacks: State Department").

@@ -39,6 +39,12 @@ pub mod class {
     pub const CONNECTOR: u16 = 64;
     /// A journalist ("reporter", "correspondent").
     pub const JOURNALIST: u16 = 128;
+    /// Shape, set by the tokenizer: capitalised, or a name behind a
+    /// lowercase particle ("al-Ansari").
+    pub const CAPITALISED: u16 = 256;
+    /// Shape, set by the tokenizer: a capitalised word that can be part of
+    /// a person's name (not a title, a verb, a month or "The").
+    pub const NAME_WORD: u16 = 512;
 }
 
 /// The classes of one word (see [`class`]).

@@ -19,7 +19,7 @@
 //! [pronouns and descriptions](super::coref) are resolved by.
 
 use super::lexicon::class;
-use super::speakers::{Person, PersonId, is_name_particle, parse_name_phrase, title_gender};
+use super::speakers::{Person, PersonId, is_name_particle, title_gender};
 use super::text::Token;
 use super::{Extractor, strip_possessive};
 use crate::model::SpeakerKind;
@@ -393,37 +393,58 @@ impl Extractor<'_> {
     }
 
     /// Whether `word` stands alone (not inside a longer name) somewhere in
-    /// the body other than at `except`: "Tien said" after "Tien Chung-kwang".
-    fn used_alone(&self, word: &str, except: usize) -> bool {
+    /// the body after `except`: "Tien said" after "Tien Chung-kwang".
+    fn used_alone(&mut self, word: &str, except: usize) -> bool {
         if word.len() < 3 {
             return false;
         }
-        self.body.match_indices(word).any(|(at, _)| {
-            let before = self.body[..at].chars().next_back();
-            let after = self.body[at + word.len()..].chars().next();
-            let alone = before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
-                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            // Not directly after another capitalised word ("Chung-kwang Tien").
-            let previous_word = self.body[..at]
-                .trim_end()
-                .rsplit(char::is_whitespace)
-                .next();
-            let after_name = previous_word.is_some_and(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && !w.ends_with(['.', ',', ':', ';', '”', '"'])
-                    && !super::attribution::is_sentence_opener(w)
-                    && !w.chars().all(|c| c.is_uppercase())
-            });
-            let next_word = self.body[at + word.len()..]
-                .trim_start_matches(['’', '\'', 's'])
-                .trim_start()
-                .split(char::is_whitespace)
-                .next()
-                .unwrap_or("");
-            let before_name = next_word.chars().next().is_some_and(char::is_uppercase)
-                && self.body[at + word.len()..].starts_with(' ');
-            alone && at != except && !after_name && !before_name && at > except
-        })
+        // Asked of many runs: where the word last stands alone, found once.
+        let last = match self.last_alone.get(word) {
+            Some(&last) => last,
+            None => {
+                let last = self.last_alone_at(word);
+                self.last_alone.insert(word.to_string(), last);
+                last
+            }
+        };
+        last.is_some_and(|at| at > except)
+    }
+
+    /// Where `word` last stands alone in the body: not inside a word, not
+    /// right after or before another capitalised name word.
+    fn last_alone_at(&self, word: &str) -> Option<usize> {
+        self.body
+            .rmatch_indices(word)
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let before = self.body[..at].chars().next_back();
+                let after = self.body[at + word.len()..].chars().next();
+                let alone = before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                    && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                if !alone {
+                    return false;
+                }
+                // Not directly after another capitalised word ("Chung-kwang Tien").
+                let previous_word = self.body[..at]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next();
+                let after_name = previous_word.is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !w.ends_with(['.', ',', ':', ';', '”', '"'])
+                        && !super::attribution::is_sentence_opener(w)
+                        && !w.chars().all(|c| c.is_uppercase())
+                });
+                let next_word = self.body[at + word.len()..]
+                    .trim_start_matches(['’', '\'', 's'])
+                    .trim_start()
+                    .split(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                let before_name = next_word.chars().next().is_some_and(char::is_uppercase)
+                    && self.body[at + word.len()..].starts_with(' ');
+                !after_name && !before_name
+            })
     }
 
     /// Speakers the article names by surname only ("Lavrov stated", "said
@@ -459,6 +480,7 @@ impl Extractor<'_> {
     /// sentence ("China on Tuesday hit out", "as Nauru recognizes China"),
     /// recorded as their government speaking ("it said in a statement").
     fn country_mentions(&mut self, toks: &[Token]) {
+        let mut phrase = String::new();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -479,8 +501,17 @@ impl Extractor<'_> {
                 {
                     return None;
                 }
-                let phrase: Vec<&str> = words.iter().map(|w| strip_possessive(w.text)).collect();
-                names::place(&phrase.join(" ")).map(|p| (n, p))
+                if n == 1 {
+                    return names::place(strip_possessive(t.text)).map(|p| (1, p));
+                }
+                phrase.clear();
+                for (k, w) in words.iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(strip_possessive(w.text));
+                }
+                names::place(&phrase).map(|p| (n, p))
             });
             let Some((n, place)) = found else {
                 i += 1;
@@ -498,12 +529,20 @@ impl Extractor<'_> {
                 && pos == Position::Subject
                 && !self.in_quote(t.start)
             {
-                let id = self.table.register(Person {
-                    kind: SpeakerKind::Institution,
-                    organization: Some(super::resolve::government_of(country)),
-                    country: Some(country),
-                    ..Person::named(super::resolve::government_of(country))
-                });
+                // Registered once per country: a country is named often.
+                let id = match self.governments.get(country) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.table.register(Person {
+                            kind: SpeakerKind::Institution,
+                            organization: Some(super::resolve::government_of(country)),
+                            country: Some(country),
+                            ..Person::named(super::resolve::government_of(country))
+                        });
+                        self.governments.insert(country, id);
+                        id
+                    }
+                };
                 self.record(toks, i, i + n - 1, id);
             }
             i += n;
@@ -517,18 +556,18 @@ impl Extractor<'_> {
             if !t.text.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            // "Al Thani", "von der Leyen": the particle and the word after it.
-            let (word, last) = if is_name_particle(t.text)
-                && toks.get(i + 1).is_some_and(|n| n.is_capitalised())
-            {
-                (format!("{} {}", t.text, toks[i + 1].text), i + 1)
-            } else {
-                (t.text.to_string(), i)
-            };
             // Not the last word of a longer name ("Marcus Oyelaran").
             if i > 0 && is_proper_name_word(&toks[i - 1]) && self.same_line(&toks[i - 1], t) {
                 continue;
             }
+            // "Al Thani", "von der Leyen": the particle and the word after it.
+            let (word, last): (std::borrow::Cow<str>, usize) = if is_name_particle(t.text)
+                && toks.get(i + 1).is_some_and(|n| n.is_capitalised())
+            {
+                (format!("{} {}", t.text, toks[i + 1].text).into(), i + 1)
+            } else {
+                (t.text.into(), i)
+            };
             if let [id] = self.table.by_surname(&word)[..] {
                 self.record(toks, i, last, id);
             }
@@ -592,7 +631,7 @@ impl Extractor<'_> {
     /// ("[organisation] role"); returns their id.
     fn register_titled(&mut self, name: &[Token], title: &[Token]) -> PersonId {
         let title: Vec<&str> = title.iter().map(|t| t.text).collect();
-        let title = parse_name_phrase(&title);
+        let title = self.parse_phrase(&title);
         let full_name: Vec<&str> = name.iter().map(|t| strip_possessive(t.text)).collect();
         let given = full_name.first().copied().unwrap_or("");
         self.table.register(Person {
@@ -674,7 +713,7 @@ impl Extractor<'_> {
     }
 
     fn register_phrase(&mut self, words: &[&str], at: usize) -> Option<PersonId> {
-        let phrase = parse_name_phrase(words);
+        let phrase = self.parse_phrase(words);
         let name = phrase.name.filter(|n| n.contains(' '))?;
         let given = name.split(' ').next().unwrap_or("");
         let gender = phrase.gender.or_else(|| names::given_name_gender(given));
@@ -890,30 +929,8 @@ pub(super) fn title_word(t: &Token) -> bool {
         )
 }
 
-/// A capitalised word that can be part of a person's name.
+/// A capitalised word that can be part of a person's name (worked out by
+/// the tokenizer: see [`super::text::word_class`]).
 pub(super) fn is_proper_name_word(t: &Token) -> bool {
-    // Cheapest tests first: this runs on every word, several times.
-    if !t.is_capitalised() || t.is(class::ROLE | class::ORG | class::VERB | class::HONORIFIC) {
-        return false;
-    }
-    let w = strip_possessive(t.text);
-    w.chars().skip(1).any(char::is_lowercase)
-        && !crate::dates::is_calendar_word(w)
-        && !matches!(
-            w,
-            "The"
-                | "On"
-                | "In"
-                | "At"
-                | "But"
-                | "And"
-                | "He"
-                | "She"
-                | "We"
-                | "It"
-                | "This"
-                | "That"
-                | "Shri"
-                | "Smt"
-        )
+    t.is_name_word()
 }

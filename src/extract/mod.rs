@@ -45,8 +45,9 @@ use crate::dates;
 use crate::model::{Attribution, Document, ExtractedStatement, StatementKind};
 use chrono::NaiveDate;
 use mentions::Mention;
+use rustc_hash::FxHashMap;
 use speakers::{PersonId, SpeakerTable};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use text::{Token, paragraphs, tokens};
 
@@ -85,7 +86,10 @@ pub fn extract_body(body: &str, published: Option<&str>) -> Extraction {
         quote_spans: Vec::new(),
         para_quotes: Vec::new(),
         last_document: None,
-        country_counts: HashMap::new(),
+        country_counts: FxHashMap::default(),
+        governments: FxHashMap::default(),
+        last_alone: FxHashMap::default(),
+        phrases: FxHashMap::default(),
         briefing_organization: None,
         briefing_country: None,
         headline_statements: Vec::new(),
@@ -137,7 +141,16 @@ struct Extractor<'a> {
     last_document: Option<(PersonId, usize)>,
     /// How often each country is named, for "the foreign ministry" when no
     /// country is in view.
-    country_counts: HashMap<&'static str, usize>,
+    country_counts: FxHashMap<&'static str, usize>,
+    /// The government of each country the pre-pass registered ("China on
+    /// Tuesday hit out"), by country.
+    governments: FxHashMap<&'static str, PersonId>,
+    /// Where a word last stands alone in the body, for names without a
+    /// title (see `used_alone`).
+    last_alone: FxHashMap<String, Option<usize>>,
+    /// Name phrases already split, by their words: an article repeats its
+    /// titles, and the pre-pass and the attribution read the same ones.
+    phrases: FxHashMap<String, speakers::NamePhrase>,
     /// What a briefing's header says of its speaker's office ("Department of
     /// State" for a State Department briefing), for labels that give only a
     /// surname.
@@ -213,6 +226,19 @@ fn within<'t, 'a>(toks: &'t [Token<'a>], range: Range<usize>) -> &'t [Token<'a>]
     let lo = toks.partition_point(|t| t.start < range.start);
     let hi = toks.partition_point(|t| t.end <= range.end);
     &toks[lo..hi.max(lo)]
+}
+
+impl Extractor<'_> {
+    /// [`speakers::parse_name_phrase`], remembered for the article.
+    fn parse_phrase(&mut self, words: &[&str]) -> speakers::NamePhrase {
+        let key = words.join(" ");
+        if let Some(phrase) = self.phrases.get(&key) {
+            return phrase.clone();
+        }
+        let phrase = speakers::parse_name_phrase(words);
+        self.phrases.insert(key, phrase.clone());
+        phrase
+    }
 }
 
 /// "Kirby’s" → "Kirby".

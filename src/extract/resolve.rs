@@ -22,7 +22,7 @@
 //!    in view ("Chinese Foreign Ministry").
 
 use super::attribution::{Cue, is_document_noun};
-use super::speakers::{Person, PersonId, Resolved, parse_name_phrase};
+use super::speakers::{Person, PersonId, Resolved};
 use super::{Extractor, is_generic_group, lexicon, strip_possessive};
 use crate::model::SpeakerKind;
 use crate::names;
@@ -337,8 +337,8 @@ impl Extractor<'_> {
             );
         }
         // 6. Names.
-        let phrase = parse_name_phrase(&stripped);
-        let appositive = (!cue.appositive.is_empty()).then(|| parse_name_phrase(&cue.appositive));
+        let phrase = self.parse_phrase(&stripped);
+        let appositive = (!cue.appositive.is_empty()).then(|| self.parse_phrase(&cue.appositive));
         let (role, organization) = match (&phrase.role, &appositive) {
             (Some(_), _) => (phrase.role.clone(), phrase.organization.clone()),
             (None, Some(a)) => (a.role.clone(), a.organization.clone()),

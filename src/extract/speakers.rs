@@ -13,6 +13,7 @@ use super::lexicon;
 use crate::directory::DirectoryPerson;
 use crate::model::{Gender, SpeakerKind};
 use crate::names::{self, fold};
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Default)]
 pub struct Person {
@@ -138,6 +139,49 @@ pub struct SpeakerTable {
     /// The folded keys of each person, computed when a person is added or
     /// changed (lookups run for every capitalised word of an article).
     keys: Vec<Keys>,
+    /// People by surname, family name and given name, built from `keys`
+    /// when first asked: extended as people are added, rebuilt when a
+    /// known person's keys change.
+    by_word: std::cell::RefCell<WordIndex>,
+}
+
+/// [`SpeakerTable::by_surname`]'s three lookups, each in id order.
+#[derive(Debug, Default, Clone)]
+struct WordIndex {
+    last: FxHashMap<String, Vec<PersonId>>,
+    family: FxHashMap<String, Vec<PersonId>>,
+    first: FxHashMap<String, Vec<PersonId>>,
+    /// People `0..covered` are in the maps.
+    covered: usize,
+}
+
+impl WordIndex {
+    /// Adds the people from `covered` on.
+    fn extend(&mut self, people: &[Person], keys: &[Keys]) {
+        fn add(map: &mut FxHashMap<String, Vec<PersonId>>, key: &str, id: PersonId) {
+            let ids = map.entry(key.to_string()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+        let upto = people.len().min(keys.len());
+        for id in self.covered..upto {
+            let keys = &keys[id];
+            if !people[id].is_person() {
+                continue;
+            }
+            for key in keys.full.first().into_iter().chain(&keys.surnames) {
+                add(&mut self.last, key, id);
+            }
+            if let Some(key) = &keys.family {
+                add(&mut self.family, key, id);
+            }
+            if let Some(key) = &keys.first {
+                add(&mut self.first, key, id);
+            }
+        }
+        self.covered = self.covered.max(upto);
+    }
 }
 
 /// A person's names, folded, for lookups.
@@ -205,6 +249,11 @@ impl SpeakerTable {
 
     /// Recomputes the keys of person `id` after their name or forms changed.
     pub fn refresh(&mut self, id: PersonId) {
+        // A new person is added to the index when next asked; a known
+        // person's old keys must leave it.
+        if id < self.by_word.get_mut().covered {
+            *self.by_word.get_mut() = WordIndex::default();
+        }
         if self.keys.len() < self.people.len() {
             self.keys.resize_with(self.people.len(), Keys::default);
         }
@@ -213,6 +262,7 @@ impl SpeakerTable {
 
     /// Recomputes every person's keys (after people were merged or renamed).
     pub fn refresh_all(&mut self) {
+        *self.by_word.get_mut() = WordIndex::default();
         self.keys = self.people.iter().map(Keys::of).collect();
     }
 
@@ -289,22 +339,13 @@ impl SpeakerTable {
         if key.is_empty() {
             return Vec::new();
         }
-        let people = || (0..self.people.len()).filter(|&i| self.people[i].is_person());
-        let by_last: Vec<PersonId> = people()
-            .filter(|&i| self.keys[i].full[0] == key || self.keys[i].surnames.contains(&key))
-            .collect();
-        if !by_last.is_empty() {
-            return by_last;
-        }
-        let by_family: Vec<PersonId> = people()
-            .filter(|&i| self.keys[i].family.as_deref() == Some(key.as_str()))
-            .collect();
-        if !by_family.is_empty() {
-            return by_family;
-        }
-        people()
-            .filter(|&i| self.keys[i].first.as_deref() == Some(key.as_str()))
-            .collect()
+        let mut index = self.by_word.borrow_mut();
+        index.extend(&self.people, &self.keys);
+        [&index.last, &index.family, &index.first]
+            .into_iter()
+            .find_map(|map| map.get(&key).filter(|ids| !ids.is_empty()))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The person registered under `name` or one of its forms (folded).
@@ -452,10 +493,15 @@ pub fn parse_name_phrase(words: &[&str]) -> NamePhrase {
     };
     let gender = words.iter().find_map(|w| title_gender(w));
     let country = words.iter().enumerate().find_map(|(i, w)| {
+        // Places are capitalised: most words are not looked up.
+        if !w.starts_with(char::is_uppercase) {
+            return None;
+        }
         names::place(w)
             .or_else(|| {
                 words
                     .get(i + 1)
+                    .filter(|_| names::starts_a_place(w))
                     .and_then(|next| names::place(&format!("{w} {next}")))
             })
             .map(|p| p.country.name)

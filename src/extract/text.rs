@@ -1,5 +1,6 @@
 //! Paragraphs, sentences and words of an article body, with byte offsets.
 
+use super::lexicon::class;
 use std::ops::Range;
 
 /// Paragraph ranges of `body`. Bodies with blank lines use them as paragraph
@@ -62,8 +63,55 @@ impl Token<'_> {
     /// Capitalised, or a name behind a lowercase particle ("al-Ansari",
     /// "el-Sisi", "bin-Zayed"), which news copy writes in lowercase.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase) || particle_name(self.text)
+        self.is(class::CAPITALISED)
     }
+
+    /// A capitalised word that can be part of a person's name.
+    pub fn is_name_word(&self) -> bool {
+        self.is(class::NAME_WORD)
+    }
+}
+
+/// A word's lexicon classes and its shape bits ([`class::CAPITALISED`],
+/// [`class::NAME_WORD`]), worked out once as the word is tokenized: the
+/// passes over an article ask them of every word, several times.
+pub(super) fn word_class(word: &str, has_hyphen: bool) -> u16 {
+    let mut bits = super::lexicon::classify_word(word, has_hyphen);
+    if word.chars().next().is_some_and(char::is_uppercase) || particle_name(word) {
+        bits |= class::CAPITALISED;
+        if is_name_shaped(word, bits) {
+            bits |= class::NAME_WORD;
+        }
+    }
+    bits
+}
+
+/// Whether a capitalised word with lexicon classes `bits` can be part of a
+/// person's name.
+fn is_name_shaped(word: &str, bits: u16) -> bool {
+    if bits & (class::ROLE | class::ORG | class::VERB | class::HONORIFIC) != 0 {
+        return false;
+    }
+    let w = super::strip_possessive(word);
+    w.chars().skip(1).any(char::is_lowercase)
+        && !crate::dates::is_calendar_word(w)
+        && !matches!(
+            w,
+            "The"
+                | "On"
+                | "In"
+                | "At"
+                | "But"
+                | "And"
+                | "He"
+                | "She"
+                | "We"
+                | "It"
+                | "This"
+                | "That"
+                | "Shri"
+                | "Smt"
+        )
 }
 
 /// "al-Ansari", "el-Sisi": a lowercase particle, a hyphen, a capitalised name.
@@ -133,7 +181,7 @@ pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
             text: word,
             start: base + i,
             end: base + end,
-            class: super::lexicon::classify_word(word, has_hyphen),
+            class: word_class(word, has_hyphen),
         });
         i = end;
     }
@@ -363,7 +411,7 @@ mod tests {
                     text: word,
                     start: base + i,
                     end: base + end,
-                    class: crate::extract::lexicon::classify(word),
+                    class: super::word_class(word, word.contains('-')),
                 });
             } else {
                 out.push(Token {
