@@ -9,9 +9,9 @@
 //!   that “…”` (a partial quotation).
 
 use super::lexicon::class;
-use super::text::Token;
 #[cfg(test)]
 use super::text::tokens;
+use super::text::{Token, is_dash};
 
 /// A speaker phrase found next to a quotation, as words still to resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,6 +288,11 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
             i = j;
         }
     }
+    if i == end
+        && let Some(start) = description_before(tokens, end)
+    {
+        return Some(start);
+    }
     // A phrase may not begin or end with a connector ("of", "the"), except a leading "the".
     while i < end && tokens[i].is(class::CONNECTOR) && tokens[i].text != "the" {
         i += 1;
@@ -296,6 +301,69 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
         i -= 1;
     }
     (i < end).then_some(i)
+}
+
+/// A description of a person by what they do or who they are, ending just
+/// before `tokens[end]`: "the New York businessman", "Obama's former
+/// campaign strategist", "the ad's narrator", "my father", "one
+/// questioner". It ends in a person noun and begins with a determiner or
+/// a possessive, with at most four words between; returns its first token.
+fn description_before(tokens: &[Token], end: usize) -> Option<usize> {
+    let head = tokens.get(end.checked_sub(1)?)?;
+    if !head.is_word() || head.is_capitalised() || !super::resolve::is_source_noun(head.text) {
+        return None;
+    }
+    let possessive = |t: &Token| t.text.ends_with("'s") || t.text.ends_with("’s");
+    let mut j = end - 1;
+    while j > 0 && end - j <= 5 {
+        let t = &tokens[j - 1];
+        let lower = t.text.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "one" | "another" | "my" | "his" | "her" | "their" | "our" | "its"
+        ) {
+            return Some(j - 1);
+        }
+        if possessive(t) && t.is_capitalised() {
+            return Some(j - 1);
+        }
+        let modifier = t.is_word()
+            && !t.is(class::VERB | class::AUXILIARY | class::CONNECTOR | class::PRONOUN)
+            && !is_sentence_opener(t.text)
+            && !matches!(
+                lower.as_str(),
+                "to" | "with"
+                    | "by"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "as"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "while"
+                    | "than"
+                    | "about"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "where"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "of"
+                    | "for"
+            );
+        if !modifier && !possessive(t) {
+            return None;
+        }
+        j -= 1;
+    }
+    None
 }
 
 /// Collects the phrase starting at `tokens[start]`, walking forwards.
@@ -425,6 +493,29 @@ pub(super) fn subject_of<'a>(
                     Vec::new(),
                     tokens[open + 1].start,
                 ));
+            }
+            // "During a speech in Ohio, Trump attacked …, saying": past an
+            // opening adverbial phrase to the subject of the main clause.
+            if matches!(
+                tokens[floor].text,
+                "During"
+                    | "In"
+                    | "At"
+                    | "After"
+                    | "Before"
+                    | "On"
+                    | "While"
+                    | "When"
+                    | "Earlier"
+                    | "Later"
+                    | "Speaking"
+                    | "Asked"
+                    | "Since"
+                    | "Throughout"
+                    | "Following"
+            ) && let Some(k) = (floor + 2..comma).find(|&k| tokens[k].text == ",")
+            {
+                floor = k + 1;
             }
             if tokens[floor].is(class::PRONOUN) {
                 return Some((vec![tokens[floor].text], Vec::new(), tokens[floor].start));
@@ -592,7 +683,7 @@ fn subject_of_before<'a>(
 /// to the ministry.` / `— John Kirby`.
 pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Option<Cue<'a>> {
     let mut i = 0;
-    while i < toks.len() && matches!(toks[i].text, "," | "—" | "–" | "-" | ":") {
+    while i < toks.len() && (matches!(toks[i].text, "," | ":") || is_dash(toks[i].text)) {
         i += 1;
     }
     // "according to X", "according to a State Department statement released …"
@@ -619,7 +710,7 @@ pub fn after_quote<'a>(toks: &[Token<'a>], clause: std::ops::Range<usize>) -> Op
         });
     }
     // "— John Kirby" at the end of a paragraph
-    if i > 0 && matches!(toks[i - 1].text, "—" | "–" | "-") {
+    if i > 0 && is_dash(toks[i - 1].text) {
         let end = phrase_after(toks, i)?;
         if end == toks.len() || toks[end].text == "." {
             return Some(Cue {
@@ -730,10 +821,8 @@ fn clause_opening(toks: &[Token], start: usize) -> Opening {
     }
     if prev.text == ","
         || (!prev.is_word()
-            && !matches!(
-                prev.text,
-                "“" | "”" | "\"" | "‘" | "’" | "'" | "(" | "-" | "—" | "–"
-            ))
+            && !matches!(prev.text, "“" | "”" | "\"" | "‘" | "’" | "'" | "(")
+            && !is_dash(prev.text))
     {
         return Opening::Main;
     }

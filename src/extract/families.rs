@@ -309,3 +309,60 @@ fn every_statement_says_how_its_speaker_was_found() {
     let pronoun = evidence_of(body, "Nor should");
     assert!(pronoun.contains("“he” → John Kirby"), "{pronoun}");
 }
+
+#[test]
+fn signed_quotations_pull_quotes_and_reader_comments() {
+    // "“…” ― Name", one signed quotation a line, as pull quotes and
+    // collected comments print them; the dash may be any dash.
+    let body = "What voters told us\n\n“The debate changed nothing for me, I still have not decided.” ― Maria Lopez\n“He answered none of the questions he was asked tonight.” — Tom Reyes.\n“We need a candidate who listens to the farmers here.” -- Ann Wu";
+    let got = quoted(body);
+    let speakers: Vec<_> = got.iter().map(|(s, _, _)| s.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Maria Lopez"), Some("Tom Reyes"), Some("Ann Wu")],
+        "{got:?}"
+    );
+    assert!(evidence_of(body, "changed nothing").starts_with("signed with a dash"));
+}
+
+#[test]
+fn a_closing_mark_typed_as_the_opening_one_still_opens() {
+    let body = "Readers wrote in after the debate.\n\n”I am truly afraid of what comes next for the country.” ― Ed Monroy";
+    assert_eq!(
+        speaker_of(body, "truly afraid").as_deref(),
+        Some("Ed Monroy")
+    );
+}
+
+#[test]
+fn a_surname_that_is_also_a_country_is_a_person_after_a_given_name() {
+    let body = "Rep. Jim Jordan (R-Ohio) questioned the director on Tuesday.\n\n“If they wanted the laptops, they would simply go and get them,” Jim Jordan said.\n\n“Nobody else would get an immunity deal for that,” Jordan said.\n\nSeparately, Jordan said it would reopen the border crossing to trucks of aid.";
+    let got = quoted(body);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(s, _, _)| s.as_deref() == Some("Jim Jordan"))
+    );
+    // A country alone, with nobody of that surname named, stays its government.
+    let alone = "Amman hosted the talks on Monday.\n\n“We will reopen the crossing to trucks of aid next week,” Jordan said.";
+    assert_eq!(
+        speaker_of(alone, "reopen the crossing").as_deref(),
+        Some("Government of Jordan")
+    );
+}
+
+#[test]
+fn descriptions_by_occupation_speak_unnamed_and_participles_find_their_subject() {
+    // "the New York businessman said", "the announcer said": the quotation
+    // is kept, its speaker someone the article describes but does not name.
+    let body = "Campaign ads aired all week in Ohio.\n\nAs a phone rang, the announcer said, “It is 3 a.m. and your children are safe and asleep at home.”";
+    let got = quoted(body);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, None);
+    // ", saying, “…”" after an opening phrase: the main clause's subject.
+    let body = "Donald Trump spoke in Ohio.\n\nDuring a speech earlier in the day, Trump attacked his rival over the war in Iraq, saying, “She is trigger-happy and very unstable.”";
+    assert_eq!(
+        speaker_of(body, "trigger-happy").as_deref(),
+        Some("Donald Trump")
+    );
+}

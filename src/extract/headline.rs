@@ -151,7 +151,9 @@ impl Extractor<'_> {
         };
         // "‘…’: Foreign Office", "‘…’ – Kremlin", "…, says White House"
         let mut i = 0;
-        while i < after.len() && matches!(after[i].text, ":" | "—" | "–" | "-" | ",") {
+        while i < after.len()
+            && (matches!(after[i].text, ":" | ",") || super::text::is_dash(after[i].text))
+        {
             i += 1;
         }
         if i > 0 && i < after.len() && after.len() - i <= 5 {

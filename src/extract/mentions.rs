@@ -365,10 +365,8 @@ impl Extractor<'_> {
                     .iter()
                     .any(|w| names::place(w).is_some() && !names::is_given_name(w));
             let sentence_initial = i == 0
-                || matches!(
-                    toks[i - 1].text,
-                    "." | "!" | "?" | "“" | "\"" | ":" | "—" | "–"
-                );
+                || matches!(toks[i - 1].text, "." | "!" | "?" | "“" | "\"" | ":")
+                || super::text::is_dash(toks[i - 1].text);
             let looks_like_a_name = names::is_given_name(first)
                 || (names::is_family_first(first) && run <= 3)
                 || (!sentence_initial && self.used_alone(last, toks[i].start));

@@ -588,7 +588,7 @@ fn cue_words(cue: &Cue, how: &str) -> String {
     match (verb.as_str(), how) {
         ("", _) => "acts on the words".to_string(),
         (":", _) => "introduced with a colon".to_string(),
-        ("—" | "–" | "-", _) => "signed with a dash".to_string(),
+        (dash, _) if super::text::is_dash(dash) => "signed with a dash".to_string(),
         (_, "sentence") => format!("{verb} (end of the sentence)"),
         (_, "same sentence") => format!("{verb} (earlier in the sentence)"),
 

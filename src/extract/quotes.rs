@@ -36,13 +36,14 @@ fn classify(
     next: Option<char>,
     reversed_guillemets: bool,
 ) -> Option<Mark> {
-    let space_before = prev
-        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
+    let space_before = prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '―' | '-' | '/')
+    });
     let space_after = next.is_none_or(|n| {
         n.is_whitespace()
             || matches!(
                 n,
-                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–'
+                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '―'
             )
     });
     match c {
@@ -149,6 +150,17 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
                 open = None;
             }
             (Mark::Either, None) => open = Some((here, c)),
+            // A closing curly mark standing where an opening one belongs —
+            // after a space or at the paragraph's start, a word right after
+            // it (”Fear. I am …”): an editor's autocorrect turned it. It
+            // opens.
+            (Mark::Close, None)
+                if c == '”'
+                    && prev.is_none_or(char::is_whitespace)
+                    && next.is_some_and(char::is_alphanumeric) =>
+            {
+                open = Some((here, c));
+            }
             // A closing curly mark that opens nothing, before any other mark
             // of the paragraph: the opening mark was dropped (a paragraph
             // continuing a quotation, a bullet, "On why …: It’s …”"). The
@@ -354,6 +366,16 @@ mod tests {
             quoted("  • Returning the dossier is illogical” – the spokesman said."),
             ["Returning the dossier is illogical"]
         );
+        // A closing mark where the opening one belongs, and only there.
+        assert_eq!(
+            quoted("”Fear. We are afraid of it.” ― A reader"),
+            ["Fear. We are afraid of it."]
+        );
+        assert_eq!(
+            quoted("Asked twice, ”we will see” she said."),
+            ["we will see"]
+        );
+        assert_eq!(quoted("“Ready,” he said. ”"), ["Ready,"]);
         let text = "Talks go on.” A “second” one.";
         let q = find_quotes(text, 0..text.len());
         assert!(opens_unmarked(&q[0]) && !opens_unmarked(&q[1]));

@@ -119,7 +119,7 @@ fn anonymous_name(words: &[&str]) -> Option<String> {
 
 /// Nouns for an unnamed person who speaks for a side: "a Nevada
 /// Democrat", "one Sanders supporter", "a 2008 Clinton veteran".
-fn is_source_noun(word: &str) -> bool {
+pub(super) fn is_source_noun(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().trim_end_matches('s'),
         "source"
@@ -160,6 +160,49 @@ fn is_source_noun(word: &str) -> bool {
             | "campaigner"
             | "protester"
             | "protestor"
+            // People by what they do or who they are to someone, as
+            // descriptions name them: "the New York businessman", "the
+            // ad's narrator", "my father", "one questioner".
+            | "businessman"
+            | "businesswoman"
+            | "announcer"
+            | "narrator"
+            | "questioner"
+            | "friend"
+            | "father"
+            | "mother"
+            | "brother"
+            | "sister"
+            | "son"
+            | "daughter"
+            | "husband"
+            | "wife"
+            | "neighbor"
+            | "neighbour"
+            | "host"
+            | "moderator"
+            | "nominee"
+            | "candidate"
+            | "billionaire"
+            | "mogul"
+            | "economist"
+            | "scholar"
+            | "professor"
+            | "historian"
+            | "doctor"
+            | "physician"
+            | "worker"
+            | "farmer"
+            | "student"
+            | "teacher"
+            | "owner"
+            | "founder"
+            | "executive"
+            | "critic"
+            | "writer"
+            | "author"
+            | "singer"
+            | "actor"
     )
 }
 
@@ -309,6 +352,15 @@ impl Extractor<'_> {
             );
         }
         let bare = joined.trim_start_matches("the ").trim_start_matches("The ");
+        // ... unless someone the article names bears it as a surname
+        // ("Rep. Jim Jordan … Jordan said").
+        if !bare.contains(' ')
+            && names::place(bare).is_some()
+            && let [id] = self.table.by_surname(bare)[..]
+        {
+            let why = self.named_where(id, cue.at, bare);
+            return (Resolved::Person(id), why);
+        }
         if let Some(place) = names::place(bare)
             && place.kind != names::PlaceKind::Demonym
         {
@@ -482,6 +534,15 @@ impl Extractor<'_> {
                 }
                 None => (Resolved::Nobody, String::new()),
             };
+        }
+        // "the New York businessman", "the ad's narrator": someone the
+        // article describes but does not name here.
+        if phrase.organization.is_none()
+            && words
+                .last()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && is_source_noun(w))
+        {
+            return (Resolved::Anonymous, String::new());
         }
         match &phrase.organization {
             Some(org) => {

@@ -449,7 +449,13 @@ fn trailing_name(words: &[&str]) -> usize {
             || (start >= 2
                 && names::starts_a_place(words[start - 2])
                 && names::place(&format!("{} {w}", words[start - 2])).is_some());
-        if place && !particle {
+        // ... but a place after a given name ends a name: "Jim Jordan",
+        // "Steve Israel" carry a surname that is also a country's.
+        let surname = start == words.len()
+            && start >= 2
+            && names::is_given_name(words[start - 2])
+            && names::place(words[start - 2]).is_none();
+        if place && !particle && !surname {
             break;
         }
         start -= 1;

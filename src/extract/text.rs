@@ -188,6 +188,13 @@ pub fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether a token is a dash: hyphen-minus (also doubled, "--", as
+/// typewritten copy has it), en and em dash, figure dash, horizontal bar
+/// (signatures of pull quotes and reader comments: "“…” ― Name").
+pub fn is_dash(token: &str) -> bool {
+    matches!(token, "-" | "–" | "—" | "―" | "‒")
+}
+
 /// The character at byte `i` of `text` (a character boundary) and its length.
 #[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -344,7 +351,7 @@ pub fn skip_dateline<'a, 't>(toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
     let window = toks.len().min(12);
     let Some(mark) = toks[..window]
         .iter()
-        .position(|t| matches!(t.text, "-" | "—" | "–" | ":"))
+        .position(|t| t.text == ":" || is_dash(t.text))
     else {
         return toks;
     };
@@ -364,10 +371,7 @@ pub fn skip_dateline<'a, 't>(toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
         return toks;
     }
     let mut next = mark + 1;
-    while toks
-        .get(next)
-        .is_some_and(|t| matches!(t.text, "-" | "—" | "–"))
-    {
+    while toks.get(next).is_some_and(|t| is_dash(t.text)) {
         next += 1;
     }
     &toks[next.min(toks.len())..]
