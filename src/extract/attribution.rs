@@ -310,7 +310,7 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
 /// a possessive, with at most four words between; returns its first token.
 fn description_before(tokens: &[Token], end: usize) -> Option<usize> {
     let head = tokens.get(end.checked_sub(1)?)?;
-    if !head.is_word() || head.is_capitalised() || !super::resolve::is_source_noun(head.text) {
+    if !head.is_word() || head.is_capitalised() || !super::resolve::is_person_noun(head.text) {
         return None;
     }
     let possessive = |t: &Token| t.text.ends_with("'s") || t.text.ends_with("’s");

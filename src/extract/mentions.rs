@@ -770,10 +770,6 @@ fn position(toks: &[Token], first: usize, last: usize) -> Position {
     while k > 0 && super::mentions::title_word(&toks[k - 1]) && toks[k - 1].is_capitalised() {
         k -= 1;
     }
-    let head = toks[..k]
-        .iter()
-        .rposition(|t| matches!(t.text, "." | "!" | "?" | "\n"))
-        .map_or(0, |p| p + 1);
     if before.is_some_and(preposition) || (k > 0 && preposition(&toks[k - 1])) {
         return Position::Object;
     }
@@ -796,12 +792,27 @@ fn position(toks: &[Token], first: usize, last: usize) -> Position {
                 && t.text.len() > 3
                 && (t.text.ends_with("ed") || t.text.ends_with('s')))
     }) || toks.get(last + 1).is_some_and(|t| t.is(class::AUXILIARY));
-    // Only an opener (a dateline, "On Monday,", "Meanwhile,") before it.
-    let opens = toks[head..k]
-        .iter()
-        .all(|t| !t.is_word() || t.is_capitalised() || t.text.chars().all(|c| c.is_ascii_digit()))
-        || toks[head..k].iter().any(|t| t.text == ",") && toks[k.saturating_sub(1)].text == ",";
-    if verb_follows || (opens && k - head <= 6) {
+    // Only an opener (a dateline, "On Monday,", "Meanwhile,") before it,
+    // of six tokens at most since the sentence began: looked for only that
+    // far back (every mention asks; a scan to the paragraph's start made
+    // long paragraphs quadratic).
+    let opens = || {
+        let reach = k.saturating_sub(7);
+        let head = match toks[reach..k]
+            .iter()
+            .rposition(|t| matches!(t.text, "." | "!" | "?" | "\n"))
+        {
+            Some(p) => reach + p + 1,
+            None if reach == 0 => 0,
+            None => return false,
+        };
+        k - head <= 6
+            && (toks[head..k].iter().all(|t| {
+                !t.is_word() || t.is_capitalised() || t.text.chars().all(|c| c.is_ascii_digit())
+            }) || toks[head..k].iter().any(|t| t.text == ",")
+                && toks[k.saturating_sub(1)].text == ",")
+    };
+    if verb_follows || opens() {
         Position::Subject
     } else if before.is_some_and(|t| t.is(class::VERB)) {
         Position::Object

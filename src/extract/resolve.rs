@@ -160,50 +160,59 @@ pub(super) fn is_source_noun(word: &str) -> bool {
             | "campaigner"
             | "protester"
             | "protestor"
-            // People by what they do or who they are to someone, as
-            // descriptions name them: "the New York businessman", "the
-            // ad's narrator", "my father", "one questioner".
-            | "businessman"
-            | "businesswoman"
-            | "announcer"
-            | "narrator"
-            | "questioner"
-            | "friend"
-            | "father"
-            | "mother"
-            | "brother"
-            | "sister"
-            | "son"
-            | "daughter"
-            | "husband"
-            | "wife"
-            | "neighbor"
-            | "neighbour"
-            | "host"
-            | "moderator"
-            | "nominee"
-            | "candidate"
-            | "billionaire"
-            | "mogul"
-            | "economist"
-            | "scholar"
-            | "professor"
-            | "historian"
-            | "doctor"
-            | "physician"
-            | "worker"
-            | "farmer"
-            | "student"
-            | "teacher"
-            | "owner"
-            | "founder"
-            | "executive"
-            | "critic"
-            | "writer"
-            | "author"
-            | "singer"
-            | "actor"
     )
+}
+
+/// People by what they do or who they are to someone, as descriptions name
+/// them — "the New York businessman", "the ad's narrator", "my father",
+/// "one questioner": a speaker the article describes, not an official
+/// source with a title of its own (so "one mother" stays unnamed rather
+/// than becoming "Mother").
+pub(super) fn is_person_noun(word: &str) -> bool {
+    is_source_noun(word)
+        || matches!(
+            word.to_ascii_lowercase().trim_end_matches('s'),
+            "businessman"
+                | "businesswoman"
+                | "announcer"
+                | "narrator"
+                | "questioner"
+                | "friend"
+                | "father"
+                | "mother"
+                | "brother"
+                | "sister"
+                | "son"
+                | "daughter"
+                | "husband"
+                | "wife"
+                | "neighbor"
+                | "neighbour"
+                | "host"
+                | "moderator"
+                | "nominee"
+                | "candidate"
+                | "billionaire"
+                | "mogul"
+                | "economist"
+                | "scholar"
+                | "professor"
+                | "historian"
+                | "doctor"
+                | "physician"
+                | "worker"
+                | "farmer"
+                | "student"
+                | "teacher"
+                | "owner"
+                | "founder"
+                | "executive"
+                | "critic"
+                | "writer"
+                | "author"
+                | "singer"
+                | "actor"
+        )
 }
 
 impl Extractor<'_> {
@@ -540,7 +549,7 @@ impl Extractor<'_> {
         if phrase.organization.is_none()
             && words
                 .last()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && is_source_noun(w))
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && is_person_noun(w))
         {
             return (Resolved::Anonymous, String::new());
         }
