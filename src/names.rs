@@ -94,13 +94,44 @@ fn fold_word(word: &str) -> Option<String> {
         .filter(|f| !f.is_empty())
 }
 
+/// Calls `f` with [`fold_word`]'s key of `word`, without allocating for a
+/// short ASCII word: these lookups run for every capitalised word of every
+/// article.
+fn with_word_key<T>(word: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
+    let mut buffer = [0u8; 32];
+    if !word.is_ascii() || word.len() > buffer.len() {
+        return fold_word(word).map(|key| f(&key));
+    }
+    // The ASCII case of `fold` with spaces as hyphens: letters lowercased,
+    // each run of other characters one hyphen, none at either end; a digit
+    // makes no key.
+    let mut len = 0;
+    let mut gap = false;
+    for b in word.bytes() {
+        if b.is_ascii_alphabetic() {
+            if gap && len > 0 {
+                buffer[len] = b'-';
+                len += 1;
+            }
+            buffer[len] = b.to_ascii_lowercase();
+            len += 1;
+            gap = false;
+        } else if b.is_ascii_digit() {
+            return None;
+        } else {
+            gap = true;
+        }
+    }
+    let key = std::str::from_utf8(&buffer[..len]).ok()?;
+    (!key.is_empty()).then(|| f(key))
+}
+
 /// The gender a given name usually marks ("Karine" → female); `None` for a
 /// name that is not in the lexicon or marks either.
 pub fn given_name_gender(word: &str) -> Option<Gender> {
-    let key = fold_word(word)?;
-    let i = GIVEN_NAMES
-        .binary_search_by(|(n, _)| n.cmp(&key.as_str()))
-        .ok()?;
+    let i = with_word_key(word, |key| {
+        GIVEN_NAMES.binary_search_by(|(n, _)| n.cmp(&key)).ok()
+    })??;
     match GIVEN_NAMES[i].1 {
         0 => Some(Gender::Male),
         1 => Some(Gender::Female),
@@ -110,30 +141,27 @@ pub fn given_name_gender(word: &str) -> Option<Gender> {
 
 /// Whether `word` is a given name in the lexicon (of either gender).
 pub fn is_given_name(word: &str) -> bool {
-    fold_word(word).is_some_and(|key| {
-        GIVEN_NAMES
-            .binary_search_by(|(n, _)| n.cmp(&key.as_str()))
-            .is_ok()
-    })
+    with_word_key(word, |key| {
+        GIVEN_NAMES.binary_search_by(|(n, _)| n.cmp(&key)).is_ok()
+    }) == Some(true)
 }
 
 /// Whether `word` is a family name that English copy writes first ("Mao" of
 /// "Mao Ning", "Kim" of "Kim Jong Un").
 pub fn is_family_first(word: &str) -> bool {
-    fold_word(word).is_some_and(|key| FAMILY_FIRST.binary_search(&key.as_str()).is_ok())
+    with_word_key(word, |key| FAMILY_FIRST.binary_search(&key).is_ok()) == Some(true)
 }
 
 /// Whether a transcript label or a name names a news outlet ("AFP",
 /// "Global Times", "Dragon TV").
 pub fn is_outlet(name: &str) -> bool {
-    let lower = name.trim().to_lowercase();
-    if OUTLETS.binary_search(&lower.as_str()).is_ok() {
-        return true;
-    }
-    lower
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .is_some_and(|last| OUTLET_HEADS.binary_search(&last).is_ok())
+    with_lowercase(name.trim(), |lower| {
+        OUTLETS.binary_search(&lower).is_ok()
+            || lower
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|last| OUTLET_HEADS.binary_search(&last).is_ok())
+    })
 }
 
 /// The country a place name, country name or demonym refers to
@@ -157,29 +185,35 @@ pub fn place(text: &str) -> Option<Place> {
 }
 
 fn place_form(form: &str) -> Option<Place> {
-    // Asked for most capitalised words of an article: lowercase on the
-    // stack and look up in a hash map.
-    let mut buffer = [0u8; 48];
-    let lower: std::borrow::Cow<str> = if form.is_ascii() && form.len() <= buffer.len() {
-        let out = &mut buffer[..form.len()];
-        out.copy_from_slice(form.as_bytes());
-        out.make_ascii_lowercase();
-        std::borrow::Cow::Borrowed(std::str::from_utf8(out).ok()?)
-    } else {
-        std::borrow::Cow::Owned(form.to_lowercase())
-    };
-    if !PLACE_SHAPES.may_hold(lower.as_bytes()) {
-        return None;
-    }
-    let &(country, kind) = PLACE_INDEX.get(lower.as_ref())?;
-    Some(Place {
-        country: &COUNTRIES[country as usize],
-        kind: match kind {
-            0 => PlaceKind::Name,
-            1 => PlaceKind::Demonym,
-            _ => PlaceKind::Capital,
-        },
+    with_lowercase(form, |lower| {
+        if !PLACE_SHAPES.may_hold(lower.as_bytes()) {
+            return None;
+        }
+        let &(country, kind) = PLACE_INDEX.get(lower)?;
+        Some(Place {
+            country: &COUNTRIES[country as usize],
+            kind: match kind {
+                0 => PlaceKind::Name,
+                1 => PlaceKind::Demonym,
+                _ => PlaceKind::Capital,
+            },
+        })
     })
+}
+
+/// Calls `f` with `text` in lowercase, on the stack when it is short ASCII:
+/// the lexicon lookups run for most capitalised words of every article.
+fn with_lowercase<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 48];
+    if text.is_ascii() && text.len() <= buffer.len() {
+        let out = &mut buffer[..text.len()];
+        out.copy_from_slice(text.as_bytes());
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return f(lower);
+        }
+    }
+    f(&text.to_lowercase())
 }
 
 /// `PLACE_NAMES` by form, and the first words of the forms of several
@@ -245,15 +279,9 @@ static PLACE_FIRST_SHAPES: std::sync::LazyLock<ShapeFilter> =
 /// Whether some place name of several words starts with `word` ("New" of
 /// "New Delhi"), any case.
 pub fn starts_a_place(word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let out = &mut buffer[..word.len()];
-        out.copy_from_slice(word.as_bytes());
-        out.make_ascii_lowercase();
-        return PLACE_FIRST_SHAPES.may_hold(out)
-            && std::str::from_utf8(out).is_ok_and(|w| PLACE_FIRST_WORDS.contains(w));
-    }
-    PLACE_FIRST_WORDS.contains(word.to_lowercase().as_str())
+    with_lowercase(word, |lower| {
+        PLACE_FIRST_SHAPES.may_hold(lower.as_bytes()) && PLACE_FIRST_WORDS.contains(lower)
+    })
 }
 
 /// The body a phrase names when it speaks under one name ("the Kremlin",
@@ -265,10 +293,11 @@ pub fn institution(phrase: &str) -> Option<&'static str> {
         .strip_prefix("the ")
         .or_else(|| phrase.strip_prefix("The "))
         .unwrap_or(phrase);
-    let lower = phrase.to_lowercase();
-    let i = INSTITUTIONS
-        .binary_search_by(|(form, _, _)| form.cmp(&lower.as_str()))
-        .ok()?;
+    let i = with_lowercase(phrase, |lower| {
+        INSTITUTIONS
+            .binary_search_by(|(form, _, _)| form.cmp(&lower))
+            .ok()
+    })?;
     let (form, caps, name) = INSTITUTIONS[i];
     (!caps
         || phrase == form.to_uppercase()
@@ -299,6 +328,30 @@ mod tests {
             }
         }
         assert!(place("Kirby").is_none() && !starts_a_place("Kirby"));
+    }
+
+    #[test]
+    fn word_keys_without_allocation_are_fold_word_keys() {
+        // Every string of up to four characters over letters of both cases,
+        // a digit and the separators names contain.
+        let alphabet = ['a', 'Z', '1', '-', '.', '\'', ' '];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.push("Jean-Pierre".into());
+        words.push("O’Brien".into());
+        for word in &words {
+            assert_eq!(
+                with_word_key(word, str::to_string),
+                fold_word(word),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]

@@ -78,8 +78,13 @@ impl Extractor<'_> {
         for toks in para_tokens {
             self.full_mentions(toks);
         }
+        // Where the titled mentions stand, in order: a run of name words
+        // inside one is part of a name already read. (Mentions this pass
+        // adds lie before every later run, so they need not be looked up.)
+        let mut titled: Vec<usize> = self.mentions.iter().map(|m| m.at).collect();
+        titled.sort_unstable();
         for toks in para_tokens {
-            self.untitled_names(toks);
+            self.untitled_names(toks, &titled);
         }
         self.complete_from_directory();
         for toks in para_tokens {
@@ -327,7 +332,7 @@ impl Extractor<'_> {
     /// with a given name or a family name written first, or whose last word
     /// the article uses alone elsewhere. Places, outlets and institutions
     /// are not people.
-    fn untitled_names(&mut self, toks: &[Token]) {
+    fn untitled_names(&mut self, toks: &[Token], titled: &[usize]) {
         // A byline names the reporters, not anyone the story is about.
         let byline = toks.first().is_some_and(|t| t.text == "By")
             || toks.windows(2).any(|w| {
@@ -349,7 +354,10 @@ impl Extractor<'_> {
             // Part of a name already read with its title ("Secretary of
             // State Antony Blinken" is not "State Antony Blinken").
             let (from, to) = (toks[i].start, toks[i + run - 1].end);
-            if self.mentions.iter().any(|m| m.at >= from && m.at < to) {
+            if titled
+                .get(titled.partition_point(|&at| at < from))
+                .is_some_and(|&at| at < to)
+            {
                 i += run;
                 continue;
             }
@@ -360,24 +368,29 @@ impl Extractor<'_> {
             let name = words.join(" ");
             let first = words[0];
             let last = words[run - 1];
-            let is_place = names::place(&name).is_some()
-                || words
-                    .iter()
-                    .any(|w| names::place(w).is_some() && !names::is_given_name(w));
             let sentence_initial = i == 0
                 || matches!(toks[i - 1].text, "." | "!" | "?" | "“" | "\"" | ":")
                 || super::text::is_dash(toks[i - 1].text);
+            // What makes a run a name is asked first: most runs ("White
+            // House", "Prime Minister") are not, and the lexicon lookups
+            // below are the costlier part.
             let looks_like_a_name = names::is_given_name(first)
                 || (names::is_family_first(first) && run <= 3)
-                || (!sentence_initial && self.used_alone(last, toks[i].start));
-            let known = self.table.by_name(&name).is_some();
-            if !is_place
+                || (!sentence_initial && self.used_alone(last, toks[i].start))
+                || self.table.by_name(&name).is_some();
+            let is_place = || {
+                names::place(&name).is_some()
+                    || words
+                        .iter()
+                        .any(|w| names::place(w).is_some() && !names::is_given_name(w))
+            };
+            if looks_like_a_name
+                && !is_place()
                 && !names::is_outlet(&name)
                 && !super::attribution::is_sentence_opener(first)
                 && !is_capitalised_function_word(first)
                 && names::institution(&name).is_none()
                 && names::institution(last).is_none()
-                && (looks_like_a_name || known)
             {
                 let id = self.table.register(Person {
                     gender: names::given_name_gender(first),
