@@ -237,39 +237,10 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
             let t = &tokens[j - 1];
             let descriptor = t.is_word()
                 && !t.is(class::VERB | class::AUXILIARY | class::CONNECTOR | class::PRONOUN)
+                && !breaks_a_description(t.text)
                 && !matches!(
                     t.text,
-                    "to" | "with"
-                        | "by"
-                        | "at"
-                        | "in"
-                        | "on"
-                        | "from"
-                        | "that"
-                        | "who"
-                        | "which"
-                        | "as"
-                        | "and"
-                        | "but"
-                        | "while"
-                        | "than"
-                        | "about"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "where"
-                        | "a"
-                        | "an"
-                        | "said"
-                        | "says"
-                        | "told"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "our"
-                        | "my"
-                        | "your"
+                    "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
                 )
                 && !is_sentence_opener(t.text);
             if !descriptor {
@@ -303,6 +274,37 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
     (i < end).then_some(i)
 }
 
+/// Words that cannot stand inside a description before a name or a
+/// person noun ("Concord resident", "the New York businessman"): a
+/// preposition, a conjunction, a relative word or a speech verb ends it.
+fn breaks_a_description(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "with"
+            | "by"
+            | "at"
+            | "in"
+            | "on"
+            | "from"
+            | "that"
+            | "who"
+            | "which"
+            | "as"
+            | "and"
+            | "but"
+            | "while"
+            | "than"
+            | "about"
+            | "after"
+            | "before"
+            | "when"
+            | "where"
+            | "said"
+            | "says"
+            | "told"
+    )
+}
+
 /// A description of a person by what they do or who they are, ending just
 /// before `tokens[end]`: "the New York businessman", "Obama's former
 /// campaign strategist", "the ad's narrator", "my father", "one
@@ -330,34 +332,8 @@ fn description_before(tokens: &[Token], end: usize) -> Option<usize> {
         let modifier = t.is_word()
             && !t.is(class::VERB | class::AUXILIARY | class::CONNECTOR | class::PRONOUN)
             && !is_sentence_opener(t.text)
-            && !matches!(
-                lower.as_str(),
-                "to" | "with"
-                    | "by"
-                    | "at"
-                    | "in"
-                    | "on"
-                    | "from"
-                    | "that"
-                    | "who"
-                    | "which"
-                    | "as"
-                    | "and"
-                    | "but"
-                    | "or"
-                    | "while"
-                    | "than"
-                    | "about"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "where"
-                    | "said"
-                    | "says"
-                    | "told"
-                    | "of"
-                    | "for"
-            );
+            && !breaks_a_description(&lower)
+            && !matches!(lower.as_str(), "or" | "of" | "for");
         if !modifier && !possessive(t) {
             return None;
         }

@@ -118,101 +118,29 @@ fn anonymous_name(words: &[&str]) -> Option<String> {
 }
 
 /// Nouns for an unnamed person who speaks for a side: "a Nevada
-/// Democrat", "one Sanders supporter", "a 2008 Clinton veteran".
+/// Democrat", "one Sanders supporter", "a 2008 Clinton veteran"
+/// (assets/lexicon/source_nouns.txt).
 pub(super) fn is_source_noun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().trim_end_matches('s'),
-        "source"
-            | "supporter"
-            | "voter"
-            | "resident"
-            | "democrat"
-            | "republican"
-            | "veteran"
-            | "strategist"
-            | "operative"
-            | "activist"
-            | "donor"
-            | "delegate"
-            | "insider"
-            | "consultant"
-            | "staffer"
-            | "adviser"
-            | "advisor"
-            | "aide"
-            | "analyst"
-            | "expert"
-            | "lawyer"
-            | "attorney"
-            | "spokesman"
-            | "spokeswoman"
-            | "user"
-            | "commenter"
-            | "organizer"
-            | "organiser"
-            | "volunteer"
-            | "lobbyist"
-            | "pollster"
-            | "observer"
-            | "witness"
-            | "officer"
-            | "member"
-            | "campaigner"
-            | "protester"
-            | "protestor"
-    )
+    is_noun_of(lexicon::SOURCE_NOUNS, word)
 }
 
 /// People by what they do or who they are to someone, as descriptions name
 /// them — "the New York businessman", "the ad's narrator", "my father",
 /// "one questioner": a speaker the article describes, not an official
 /// source with a title of its own (so "one mother" stays unnamed rather
-/// than becoming "Mother").
+/// than becoming "Mother"); assets/lexicon/person_nouns.txt.
 pub(super) fn is_person_noun(word: &str) -> bool {
-    is_source_noun(word)
-        || matches!(
-            word.to_ascii_lowercase().trim_end_matches('s'),
-            "businessman"
-                | "businesswoman"
-                | "announcer"
-                | "narrator"
-                | "questioner"
-                | "friend"
-                | "father"
-                | "mother"
-                | "brother"
-                | "sister"
-                | "son"
-                | "daughter"
-                | "husband"
-                | "wife"
-                | "neighbor"
-                | "neighbour"
-                | "host"
-                | "moderator"
-                | "nominee"
-                | "candidate"
-                | "billionaire"
-                | "mogul"
-                | "economist"
-                | "scholar"
-                | "professor"
-                | "historian"
-                | "doctor"
-                | "physician"
-                | "worker"
-                | "farmer"
-                | "student"
-                | "teacher"
-                | "owner"
-                | "founder"
-                | "executive"
-                | "critic"
-                | "writer"
-                | "author"
-                | "singer"
-                | "actor"
-        )
+    is_source_noun(word) || is_noun_of(lexicon::PERSON_NOUNS, word)
+}
+
+/// Whether `word`, in any case, is a noun of `nouns` (sorted lowercase
+/// singulars) or its plural in -s or -es.
+fn is_noun_of(nouns: &[&str], word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let found = |w: &str| nouns.binary_search(&w).is_ok();
+    found(&lower)
+        || lower.strip_suffix('s').is_some_and(found)
+        || lower.strip_suffix("es").is_some_and(found)
 }
 
 impl Extractor<'_> {
@@ -961,6 +889,14 @@ fn title_case(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nouns_for_people_in_any_case_and_number() {
+        assert!(is_source_noun("Witnesses") && is_source_noun("aides"));
+        assert!(is_source_noun("Strategist") && !is_source_noun("strategy"));
+        assert!(is_person_noun("fathers") && is_person_noun("source"));
+        assert!(!is_source_noun("father") && !is_person_noun("Mothership"));
+    }
 
     #[test]
     fn governments_and_anonymous_officials() {
