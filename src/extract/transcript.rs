@@ -317,8 +317,13 @@ pub fn label(body: &str, para: &Range<usize>) -> Option<Label> {
     } else if matches!(upper.as_str(), "A" | "ANSWER") {
         Holder::Answer
     } else if upper.ends_with(" OFFICIAL") && upper.split_whitespace().count() <= 5 {
-        let mut description = name.to_lowercase();
-        description.replace_range(..1, &description[..1].to_uppercase());
+        // The first character capitalised, whatever its width ("“we …
+        // official" came from a fuzzer: a byte index there panicked).
+        let description = name.to_lowercase();
+        let mut chars = description.chars();
+        let description = chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().collect::<String>() + chars.as_str()
+        });
         Holder::Anonymous(description)
     } else {
         // Names and outlets: 1-5 words, each capitalised (or a connector).
@@ -945,6 +950,23 @@ mod tests {
         assert_eq!(holder("Read more: elsewhere"), None);
         assert_eq!(holder("We said: no."), None);
         assert_eq!(holder("1:12 P.M. EST"), None);
+    }
+
+    #[test]
+    fn an_official_label_that_starts_with_a_wide_character() {
+        // Found by the fuzzer: the description was capitalised by byte.
+        for text in [
+            "“we senior official: We are concerned.",
+            "élite OFFICIAL: Yes.",
+        ] {
+            if let Some(Holder::Anonymous(description)) = holder(text) {
+                assert!(description.ends_with(" official"), "{description}");
+            }
+        }
+        assert_eq!(
+            holder("SENIOR ADMINISTRATION OFFICIAL: Thanks."),
+            Some(Holder::Anonymous("Senior administration official".into()))
+        );
     }
 
     #[test]
