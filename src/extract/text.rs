@@ -272,8 +272,12 @@ pub fn sentences<'a, 't>(toks: &'a [Token<'t>]) -> impl Iterator<Item = &'a [Tok
 }
 
 /// Byte offset where the sentence containing `at` starts, searching back no
-/// further than `floor`.
+/// further than `floor`. Offsets inside a character count from its start:
+/// callers step back by bytes ("two before this sentence"), and the fuzzer
+/// found that landing inside a "…" or a "�" panicked.
 pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+    let at = text.floor_char_boundary(at);
+    let floor = text.floor_char_boundary(floor.min(at));
     let slice = &text[floor..at];
     let mut cut = floor;
     for (i, c) in slice.char_indices() {
@@ -300,6 +304,9 @@ pub fn past_char_at(text: &str, at: usize) -> usize {
 /// Byte offset just past the end of the sentence that continues at `from`,
 /// searching no further than `ceiling`.
 pub fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
+    // As in `sentence_start`: offsets inside a character count from its start.
+    let ceiling = text.floor_char_boundary(ceiling);
+    let from = text.floor_char_boundary(from.min(ceiling));
     let slice = &text[from..ceiling];
     for (i, c) in slice.char_indices() {
         if matches!(c, '.' | '!' | '?') {
@@ -515,6 +522,24 @@ mod tests {
         assert_eq!(
             &text[sentence_start(text, 0, at)..sentence_end(text, at, text.len())],
             "Then U.S. officials left."
+        );
+    }
+
+    #[test]
+    fn sentence_edges_from_any_byte_offset() {
+        // Found by the fuzzer: a caller stepping back by bytes landed inside
+        // a character. Every offset, boundary or not, gives a boundary.
+        let text = "He left… Then “she came.” It rained � here. Ok";
+        for floor in 0..=text.len() {
+            for at in floor..=text.len() {
+                let start = sentence_start(text, floor, at);
+                let end = sentence_end(text, floor, at);
+                assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            }
+        }
+        assert_eq!(
+            sentence_start(text, 0, text.find("Ok").unwrap()),
+            text.find("Ok").unwrap()
         );
     }
 }
