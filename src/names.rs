@@ -129,10 +129,7 @@ fn with_word_key<T>(word: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
 /// The gender a given name usually marks ("Karine" → female); `None` for a
 /// name that is not in the lexicon or marks either.
 pub fn given_name_gender(word: &str) -> Option<Gender> {
-    let i = with_word_key(word, |key| {
-        GIVEN_NAMES.binary_search_by(|(n, _)| n.cmp(&key)).ok()
-    })??;
-    match GIVEN_NAMES[i].1 {
+    match GIVEN_NAMES[given_name_index(word)?].1 {
         0 => Some(Gender::Male),
         1 => Some(Gender::Female),
         _ => None,
@@ -141,9 +138,14 @@ pub fn given_name_gender(word: &str) -> Option<Gender> {
 
 /// Whether `word` is a given name in the lexicon (of either gender).
 pub fn is_given_name(word: &str) -> bool {
+    given_name_index(word).is_some()
+}
+
+/// Where `word` stands in `GIVEN_NAMES`, if it is there.
+fn given_name_index(word: &str) -> Option<usize> {
     with_word_key(word, |key| {
-        GIVEN_NAMES.binary_search_by(|(n, _)| n.cmp(&key)).is_ok()
-    }) == Some(true)
+        GIVEN_NAMES.binary_search_by(|(n, _)| n.cmp(&key)).ok()
+    })?
 }
 
 /// Whether `word` is a family name that English copy writes first ("Mao" of

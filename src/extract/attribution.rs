@@ -278,6 +278,25 @@ fn phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
 /// person noun ("Concord resident", "the New York businessman"): a
 /// preposition, a conjunction, a relative word or a speech verb ends it.
 fn breaks_a_description(word: &str) -> bool {
+    joins_a_clause(word)
+        || matches!(
+            word,
+            "while"
+                | "than"
+                | "about"
+                | "after"
+                | "before"
+                | "when"
+                | "where"
+                | "said"
+                | "says"
+                | "told"
+        )
+}
+
+/// Prepositions, conjunctions and relative words: a word of a description
+/// or a name phrase never is one, so any of them ends the phrase.
+fn joins_a_clause(word: &str) -> bool {
     matches!(
         word,
         "to" | "with"
@@ -292,16 +311,6 @@ fn breaks_a_description(word: &str) -> bool {
             | "as"
             | "and"
             | "but"
-            | "while"
-            | "than"
-            | "about"
-            | "after"
-            | "before"
-            | "when"
-            | "where"
-            | "said"
-            | "says"
-            | "told"
     )
 }
 
@@ -371,23 +380,8 @@ fn phrase_after(tokens: &[Token], start: usize) -> Option<usize> {
             && tokens[j].is_word()
             && !tokens[j].is_capitalised()
             && !tokens[j].is(class::VERB | class::AUXILIARY | class::CONNECTOR | class::PRONOUN)
-            && !matches!(
-                tokens[j].text,
-                "to" | "with"
-                    | "by"
-                    | "at"
-                    | "in"
-                    | "on"
-                    | "from"
-                    | "that"
-                    | "who"
-                    | "which"
-                    | "as"
-                    | "and"
-                    | "but"
-                    | "a"
-                    | "an"
-            )
+            && !joins_a_clause(tokens[j].text)
+            && !matches!(tokens[j].text, "a" | "an")
         {
             j += 1;
         }
