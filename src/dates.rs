@@ -31,14 +31,27 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 || !w.is_ascii() {
         return None;
     }
-    let abbreviation = w.len() == 3 || w.eq_ignore_ascii_case("sept");
-    MONTHS
-        .iter()
-        .position(|m| {
-            m.eq_ignore_ascii_case(w)
-                || (abbreviation && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w))
-        })
-        .map(|i| i as u32 + 1)
+    // The first three letters tell the month (`| 0x20` lowercases ASCII
+    // letters and maps nothing else onto one); the rest must be the whole
+    // name, or the word is the abbreviation itself ("Jan", "Sept").
+    let b = w.as_bytes();
+    let month = match [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
+    };
+    (w.len() == 3 || MONTHS[month - 1].eq_ignore_ascii_case(w) || w.eq_ignore_ascii_case("sept"))
+        .then_some(month as u32)
 }
 
 /// Month and weekday names ("March", "Tue"): capitalised, but never part of a name.
@@ -306,5 +319,43 @@ mod tests {
         assert_eq!(month_number("Junè"), None);
         assert!(is_calendar_word("Wednesday") && is_calendar_word("Jan."));
         assert!(!is_calendar_word("Monday.") && !is_calendar_word("Mondale"));
+    }
+
+    #[test]
+    fn month_numbers_agree_with_a_scan_of_the_names() {
+        // The month lookup as first written: every name compared in turn.
+        let scan = |word: &str| {
+            let w = word.trim_end_matches('.');
+            if w.len() < 3 || !w.is_ascii() {
+                return None;
+            }
+            let abbreviation = w.len() == 3 || w.eq_ignore_ascii_case("sept");
+            MONTHS
+                .iter()
+                .position(|m| {
+                    m.eq_ignore_ascii_case(w)
+                        || (abbreviation
+                            && m.len() >= w.len()
+                            && m[..w.len()].eq_ignore_ascii_case(w))
+                })
+                .map(|i| i as u32 + 1)
+        };
+        // Every prefix of every name, in three cases, with and without a
+        // full stop, and one letter too many.
+        for name in MONTHS {
+            for end in 1..=name.len() {
+                let prefix = &name[..end];
+                for word in [
+                    prefix.to_string(),
+                    prefix.to_uppercase(),
+                    format!("{}{}", prefix[..1].to_uppercase(), &prefix[1..]),
+                    format!("{prefix}."),
+                    format!("{prefix}s"),
+                    format!("{prefix}@"),
+                ] {
+                    assert_eq!(month_number(&word), scan(&word), "{word}");
+                }
+            }
+        }
     }
 }

@@ -77,13 +77,17 @@ pub fn classify_word(word: &str, has_hyphen: bool) -> u16 {
     if last_letters & last_letter_bit(bytes[stem_len - 1].to_ascii_lowercase()) == 0 {
         return 0;
     }
-    let stem = &bytes[..stem_len];
-    let Some(&(_, found)) = WORD_CLASSES[start as usize..end as usize]
-        .iter()
-        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(stem))
-    else {
+    // The bucket's words are lowercase and sorted: the stem, lowercased
+    // once, is found by bisection.
+    let mut buffer = [0u8; LONGEST_ENTRY];
+    let lower = &mut buffer[..stem_len];
+    lower.copy_from_slice(&bytes[..stem_len]);
+    lower.make_ascii_lowercase();
+    let bucket = &WORD_CLASSES[start as usize..end as usize];
+    let Ok(i) = bucket.binary_search_by(|(w, _)| w.as_bytes().cmp(lower)) else {
         return 0;
     };
+    let found = bucket[i].1;
     // Verbs and connectors count only in lowercase ("State Department" has
     // no verb, "Of" starts no name) and without a full stop.
     let lowercase_only = class::VERB | class::CONNECTOR;

@@ -79,10 +79,7 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     let mut quotes = Vec::new();
     // Fast exit: most paragraphs of an article quote nobody. Every double
     // mark is '"' or a multi-byte character starting 0xC2 («») or 0xE2 (“”„).
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-    {
+    if !text.bytes().any(may_begin_a_mark) {
         return quotes;
     }
     let reversed = text
@@ -95,21 +92,24 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     let mut nested: Vec<char> = Vec::new();
     let mut seen_mark = false;
 
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // From one byte that may begin a mark to the next (each is ASCII or
+    // the lead byte of a character, so a character starts there): the
+    // letters between them are never looked at.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| may_begin_a_mark(b)) {
+        let i = from + offset;
+        let rest = &text[i..];
+        let mut rest_chars = rest.chars();
+        let Some(c) = rest_chars.next() else { break };
         // Typewriter style: two apostrophes ('') stand for a straight double
         // mark, and two grave accents (``) for an opening one (``…'').
-        let (c, len) = match (c, chars.peek().map(|&(_, n)| n)) {
-            ('\'', Some('\'')) => {
-                chars.next();
-                ('"', 2)
-            }
-            ('`', Some('`')) => {
-                chars.next();
-                ('“', 2)
-            }
+        let (c, len) = match (c, rest_chars.next()) {
+            ('\'', Some('\'')) => ('"', 2),
+            ('`', Some('`')) => ('“', 2),
             _ => (c, c.len_utf8()),
         };
+        from = i + len;
         if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"') {
             continue;
         }
@@ -186,6 +186,13 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     }
     quotes.retain(|q| !q.inner.is_empty());
     quotes
+}
+
+/// Whether a byte may begin a quotation mark: '"', an apostrophe or a grave
+/// accent (doubled in typewriter style), or the lead byte of «» (0xC2) and
+/// “”„ (0xE2).
+fn may_begin_a_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
 }
 
 /// Which family a quote mark belongs to: curly, guillemet, low-high or straight.
