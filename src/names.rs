@@ -83,6 +83,30 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Calls `f` with [`fold`] of `text`, folded on the stack when it is short
+/// ASCII: the extractor folds a name for most of its lookups of people.
+pub fn with_fold<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut folded = arrayvec::ArrayString::<64>::new();
+    if !text.is_ascii() || text.len() > folded.capacity() {
+        return f(&fold(text));
+    }
+    // The ASCII case of `fold`: letters and digits lowercased, each run of
+    // anything else one space, none at either end.
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !folded.is_empty() {
+                folded.push(' ');
+            }
+            folded.push(c.to_ascii_lowercase());
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    f(&folded)
+}
+
 /// One word folded to lowercase ASCII, for the word lexicons; `None` when it
 /// does not fold to ASCII letters (another script).
 fn fold_word(word: &str) -> Option<String> {
@@ -206,16 +230,13 @@ fn place_form(form: &str) -> Option<Place> {
 /// Calls `f` with `text` in lowercase, on the stack when it is short ASCII:
 /// the lexicon lookups run for most capitalised words of every article.
 fn with_lowercase<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buffer = [0u8; 48];
-    if text.is_ascii() && text.len() <= buffer.len() {
-        let out = &mut buffer[..text.len()];
-        out.copy_from_slice(text.as_bytes());
-        out.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(out) {
-            return f(lower);
+    match arrayvec::ArrayString::<48>::from(text) {
+        Ok(mut lower) if text.is_ascii() => {
+            lower.make_ascii_lowercase();
+            f(&lower)
         }
+        _ => f(&text.to_lowercase()),
     }
-    f(&text.to_lowercase())
 }
 
 /// `PLACE_NAMES` by form, and the first words of the forms of several
@@ -315,6 +336,16 @@ pub fn country(name: &str) -> Option<&'static Country> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(crate::proptest_config(512))]
+        #[test]
+        fn folding_on_the_stack_is_folding(
+            text in "[A-Za-z0-9 .,’'é\\-]{0,70}",
+        ) {
+            proptest::prop_assert_eq!(with_fold(&text, str::to_string), fold(&text));
+        }
+    }
 
     #[test]
     fn the_shape_filter_loses_no_place() {

@@ -9,15 +9,13 @@ include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 /// allocation here). build.rs refuses longer lexicon entries.
 const LONGEST_ENTRY: usize = 24;
 
-fn lowercase_ascii<'b>(word: &str, buffer: &'b mut [u8; LONGEST_ENTRY]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > LONGEST_ENTRY || !word.is_ascii() {
+fn lowercase_ascii(word: &str) -> Option<arrayvec::ArrayString<LONGEST_ENTRY>> {
+    if !word.is_ascii() {
         return None;
     }
-    let out = &mut buffer[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    let mut lower = arrayvec::ArrayString::from(word).ok()?;
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// Word classes, as bits: what the extractor needs to know about a word,
@@ -77,17 +75,29 @@ pub fn classify_word(word: &str, has_hyphen: bool) -> u16 {
     if last_letters & last_letter_bit(bytes[stem_len - 1].to_ascii_lowercase()) == 0 {
         return 0;
     }
-    // The bucket's words are lowercase and sorted: the stem, lowercased
-    // once, is found by bisection.
-    let mut buffer = [0u8; LONGEST_ENTRY];
-    let lower = &mut buffer[..stem_len];
-    lower.copy_from_slice(&bytes[..stem_len]);
-    lower.make_ascii_lowercase();
-    let bucket = &WORD_CLASSES[start as usize..end as usize];
-    let Ok(i) = bucket.binary_search_by(|(w, _)| w.as_bytes().cmp(lower)) else {
-        return 0;
+    let (start, end) = (usize::from(start), usize::from(end));
+    let stem = &bytes[..stem_len];
+    let found = if stem_len <= 8 {
+        // Most words are short: compared as one integer with each of the
+        // bucket's words, packed the same way once.
+        let key = packed_lowercase(stem);
+        let Some(i) = WORD_KEYS[start..end].iter().position(|&k| k == key) else {
+            return 0;
+        };
+        WORD_CLASSES[start + i].1
+    } else {
+        // The bucket's words are lowercase and sorted: the stem, lowercased
+        // once, is found by bisection.
+        let mut buffer = [0u8; LONGEST_ENTRY];
+        let lower = &mut buffer[..stem_len];
+        lower.copy_from_slice(stem);
+        lower.make_ascii_lowercase();
+        let bucket = &WORD_CLASSES[start..end];
+        let Ok(i) = bucket.binary_search_by(|(w, _)| w.as_bytes().cmp(lower)) else {
+            return 0;
+        };
+        bucket[i].1
     };
-    let found = bucket[i].1;
     // Verbs and connectors count only in lowercase ("State Department" has
     // no verb, "Of" starts no name) and without a full stop.
     let lowercase_only = class::VERB | class::CONNECTOR;
@@ -97,6 +107,22 @@ pub fn classify_word(word: &str, has_hyphen: bool) -> u16 {
         found & !lowercase_only
     }
 }
+
+/// Up to eight bytes of a word, lowercased, in one integer: equal for two
+/// words of the same length exactly when their lowercase forms are.
+fn packed_lowercase(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).enumerate().fold(0, |key, (i, b)| {
+        key | u64::from(b.to_ascii_lowercase()) << (8 * i)
+    })
+}
+
+/// [`packed_lowercase`] of each of `WORD_CLASSES`, in its order.
+static WORD_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    WORD_CLASSES
+        .iter()
+        .map(|(word, _)| packed_lowercase(word.as_bytes()))
+        .collect()
+});
 
 /// "Secretary-General", "Vice-President": the last part decides (as a role
 /// or an organisation only).
@@ -142,10 +168,9 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
     if SPEECH_VERB_LENGTHS.get(initial)? & (1 << word.len().min(63)) == 0 {
         return None;
     }
-    let mut buffer = [0; LONGEST_ENTRY];
-    let lower = lowercase_ascii(word, &mut buffer)?;
+    let lower = lowercase_ascii(word)?;
     SPEECH_VERBS
-        .binary_search_by(|(form, _)| form.cmp(&lower))
+        .binary_search_by(|(form, _)| (*form).cmp(lower.as_str()))
         .ok()
         .map(|i| SPEECH_VERBS[i].1)
 }

@@ -720,7 +720,14 @@ impl Extractor<'_> {
     /// Whether no line break separates two tokens (headers put a name on one
     /// line and the date on the next).
     pub(super) fn same_line(&self, a: &Token, b: &Token) -> bool {
-        a.end <= b.start && !self.body[a.end..b.start].contains('\n')
+        // Bytes, not characters: asked of most pairs of neighbouring words,
+        // and the gap between two words is a byte or two.
+        a.end <= b.start
+            && self
+                .body
+                .as_bytes()
+                .get(a.end..b.start)
+                .is_some_and(|gap| !gap.contains(&b'\n'))
     }
 
     fn register_phrase(&mut self, words: &[&str], at: usize) -> Option<PersonId> {

@@ -79,13 +79,20 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     let mut quotes = Vec::new();
     // Fast exit: most paragraphs of an article quote nobody. Every double
     // mark is '"' or a multi-byte character starting 0xC2 («») or 0xE2 (“”„).
-    if !text.bytes().any(may_begin_a_mark) {
+    let bytes = text.as_bytes();
+    let Some(first_candidate) = bytes.iter().position(|&b| may_begin_a_mark(b)) else {
         return quotes;
-    }
-    let reversed = text
-        .find('»')
-        .zip(text.find('«'))
-        .is_some_and(|(r, l)| r < l);
+    };
+    // Guillemets pointing inward (»…«) only when a paragraph has both;
+    // asked once, of the paragraphs that have one.
+    let mut reversed: Option<bool> = None;
+    let mut reversed_guillemets = || {
+        *reversed.get_or_insert_with(|| {
+            text.find('»')
+                .zip(text.find('«'))
+                .is_some_and(|(r, l)| r < l)
+        })
+    };
     let mut open: Option<(Range<usize>, char)> = None;
     // Quotations of another family nested in the open one: «… „…“ …»,
     // “… «…» …”. Their marks neither close nor restart the outer one.
@@ -95,8 +102,7 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
     // From one byte that may begin a mark to the next (each is ASCII or
     // the lead byte of a character, so a character starts there): the
     // letters between them are never looked at.
-    let bytes = text.as_bytes();
-    let mut from = 0;
+    let mut from = first_candidate;
     while let Some(offset) = bytes[from..].iter().position(|&b| may_begin_a_mark(b)) {
         let i = from + offset;
         let rest = &text[i..];
@@ -115,6 +121,7 @@ pub fn find_quotes(body: &str, para: Range<usize>) -> Vec<Quote> {
         }
         let prev = text[..i].chars().next_back();
         let next = text[i + len..].chars().next();
+        let reversed = matches!(c, '«' | '»') && reversed_guillemets();
         let Some(mark) = classify(c, prev, next, reversed) else {
             continue;
         };

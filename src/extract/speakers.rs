@@ -233,9 +233,7 @@ impl SpeakerTable {
         let forms_before =
             |t: &Self, id: PersonId| t.people.get(id).map(|p| (p.name.len(), p.forms.len()));
         // Most registrations find someone already known and change no name.
-        let key = fold(&person.name);
-        let known = (0..self.people.len())
-            .find(|&i| self.people[i].kind == person.kind && self.keys[i].full.contains(&key));
+        let known = names::with_fold(&person.name, |key| self.find_kind_key(person.kind, key));
         let before = known.and_then(|id| forms_before(self, id));
         let id = self.register_unkeyed(person);
         if self.people.len() != names_before
@@ -267,9 +265,7 @@ impl SpeakerTable {
     }
 
     fn register_unkeyed(&mut self, person: Person) -> PersonId {
-        let key = fold(&person.name);
-        if let Some(id) = (0..self.people.len())
-            .find(|&i| self.people[i].kind == person.kind && self.keys[i].full.contains(&key))
+        if let Some(id) = names::with_fold(&person.name, |key| self.find_kind_key(person.kind, key))
         {
             self.fill_in(id, person);
             return id;
@@ -335,23 +331,34 @@ impl SpeakerTable {
     /// the first word of a name written family name first is tried, then
     /// a given name alone ("Karine" in a transcript label).
     pub fn by_surname(&self, word: &str) -> Vec<PersonId> {
-        let key = fold(super::strip_possessive(word));
-        if key.is_empty() {
-            return Vec::new();
-        }
-        let mut index = self.by_word.borrow_mut();
-        index.extend(&self.people, &self.keys);
-        [&index.last, &index.family, &index.first]
-            .into_iter()
-            .find_map(|map| map.get(&key).filter(|ids| !ids.is_empty()))
-            .cloned()
-            .unwrap_or_default()
+        names::with_fold(super::strip_possessive(word), |key| {
+            if key.is_empty() {
+                return Vec::new();
+            }
+            let mut index = self.by_word.borrow_mut();
+            index.extend(&self.people, &self.keys);
+            [&index.last, &index.family, &index.first]
+                .into_iter()
+                .find_map(|map| map.get(key).filter(|ids| !ids.is_empty()))
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 
     /// The person registered under `name` or one of its forms (folded).
     pub fn by_name(&self, name: &str) -> Option<PersonId> {
-        let key = fold(name);
-        (0..self.people.len()).find(|&i| self.keys[i].full.contains(&key))
+        names::with_fold(name, |key| self.find_key(key))
+    }
+
+    /// The person of `kind` one of whose names folds to `key`.
+    fn find_kind_key(&self, kind: SpeakerKind, key: &str) -> Option<PersonId> {
+        (0..self.people.len())
+            .find(|&i| self.people[i].kind == kind && self.keys[i].full.iter().any(|k| k == key))
+    }
+
+    /// The person one of whose names folds to `key`.
+    fn find_key(&self, key: &str) -> Option<PersonId> {
+        (0..self.people.len()).find(|&i| self.keys[i].full.iter().any(|k| k == key))
     }
 
     /// "the Foreign Office Spokesperson": the latest-registered person whose
