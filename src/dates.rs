@@ -60,7 +60,11 @@ pub fn is_calendar_word(word: &str) -> bool {
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
-    if !(6..=9).contains(&word.len()) {
+    // Every weekday's name ends in "day": asked of every capitalised word,
+    // most answer here.
+    if !(6..=9).contains(&word.len())
+        || !word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"day")
+    {
         return None;
     }
     let mut buffer = [0u8; 9];
