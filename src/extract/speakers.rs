@@ -9,7 +9,7 @@
 //! diacritics aside: "Stéphane" is "Stephane"), and an Arabic article before
 //! a surname may come or go ("Al-Ansari", "al Ansari", "Ansari").
 
-use super::lexicon;
+use super::lexicon::{self, class};
 use crate::directory::DirectoryPerson;
 use crate::model::{Gender, SpeakerKind};
 use crate::names::{self, fold};
@@ -419,15 +419,17 @@ pub struct NamePhrase {
 pub fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     (chars.next().is_some_and(char::is_uppercase) || super::text::particle_name(word))
-        && !lexicon::is_role_head(word)
-        && !lexicon::is_org_head(word)
-        && !lexicon::is_honorific(word)
+        && lexicon::classify(word) & (class::ROLE | class::ORG | class::HONORIFIC) == 0
         && chars.all(|c| c.is_alphabetic() || "-’'.".contains(c))
 }
 
 /// The gender a title word or an honorific marks.
 pub fn title_gender(word: &str) -> Option<Gender> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    // Asked of every word of a name phrase: lowercased on the stack, and a
+    // word longer than every title is none.
+    let mut w = arrayvec::ArrayString::<16>::new();
+    w.try_push_str(word.trim_end_matches('.')).ok()?;
+    w.make_ascii_lowercase();
     match w.as_str() {
         "mr" | "sheikh" | "sir" | "lord" | "king" | "prince" | "emir" | "spokesman"
         | "chairman" | "congressman" | "businessman" | "statesman" => Some(Gender::Male),
