@@ -31,25 +31,11 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 || !w.is_ascii() {
         return None;
     }
-    // The first three letters tell the month (`| 0x20` lowercases ASCII
-    // letters and maps nothing else onto one); the rest must be the whole
+    // The first three letters tell the month; the rest must be the whole
     // name, or the word is the abbreviation itself ("Jan", "Sept").
     let b = w.as_bytes();
-    let month = match [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20] {
-        [b'j', b'a', b'n'] => 1,
-        [b'f', b'e', b'b'] => 2,
-        [b'm', b'a', b'r'] => 3,
-        [b'a', b'p', b'r'] => 4,
-        [b'm', b'a', b'y'] => 5,
-        [b'j', b'u', b'n'] => 6,
-        [b'j', b'u', b'l'] => 7,
-        [b'a', b'u', b'g'] => 8,
-        [b's', b'e', b'p'] => 9,
-        [b'o', b'c', b't'] => 10,
-        [b'n', b'o', b'v'] => 11,
-        [b'd', b'e', b'c'] => 12,
-        _ => return None,
-    };
+    let initials = [b[0], b[1], b[2]].map(|c| c.to_ascii_lowercase());
+    let month = MONTHS.iter().position(|m| m.as_bytes()[..3] == initials)? + 1;
     (w.len() == 3 || MONTHS[month - 1].eq_ignore_ascii_case(w) || w.eq_ignore_ascii_case("sept"))
         .then_some(month as u32)
 }

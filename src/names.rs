@@ -48,23 +48,12 @@ pub struct Place {
 /// "al ansari s").
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space = true;
     // Most names are ASCII: no decomposition needed.
     if text.is_ascii() {
-        for b in text.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(b.to_ascii_lowercase() as char);
-                space = false;
-            } else if !space {
-                out.push(' ');
-                space = true;
-            }
-        }
-        if out.ends_with(' ') {
-            out.pop();
-        }
+        fold_ascii(text, &mut out);
         return out;
     }
+    let mut space = true;
     for c in text.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -90,21 +79,30 @@ pub fn with_fold<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
     if !text.is_ascii() || text.len() > folded.capacity() {
         return f(&fold(text));
     }
-    // The ASCII case of `fold`: letters and digits lowercased, each run of
-    // anything else one space, none at either end.
+    fold_ascii(text, &mut folded);
+    f(&folded)
+}
+
+/// The ASCII case of [`fold`], written to `out`: letters and digits
+/// lowercased, each run of anything else one space, none at either end.
+/// The folded text is never longer than `text`.
+fn fold_ascii(text: &str, out: &mut impl std::fmt::Write) {
     let mut gap = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            if gap && !folded.is_empty() {
-                folded.push(' ');
+    let mut empty = true;
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            // Writing to a String, or to a stack string as long as `text`,
+            // cannot fail.
+            if gap && !empty {
+                let _ = out.write_char(' ');
             }
-            folded.push(c.to_ascii_lowercase());
+            let _ = out.write_char(char::from(b.to_ascii_lowercase()));
             gap = false;
+            empty = false;
         } else {
             gap = true;
         }
     }
-    f(&folded)
 }
 
 /// One word folded to lowercase ASCII, for the word lexicons; `None` when it
@@ -229,7 +227,7 @@ fn place_form(form: &str) -> Option<Place> {
 
 /// Calls `f` with `text` in lowercase, on the stack when it is short ASCII:
 /// the lexicon lookups run for most capitalised words of every article.
-fn with_lowercase<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
+pub fn with_lowercase<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
     match arrayvec::ArrayString::<48>::from(text) {
         Ok(mut lower) if text.is_ascii() => {
             lower.make_ascii_lowercase();

@@ -9,15 +9,6 @@ include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 /// allocation here). build.rs refuses longer lexicon entries.
 const LONGEST_ENTRY: usize = 24;
 
-fn lowercase_ascii(word: &str) -> Option<arrayvec::ArrayString<LONGEST_ENTRY>> {
-    if !word.is_ascii() {
-        return None;
-    }
-    let mut lower = arrayvec::ArrayString::from(word).ok()?;
-    lower.make_ascii_lowercase();
-    Some(lower)
-}
-
 /// Word classes, as bits: what the extractor needs to know about a word,
 /// computed once per word by [`classify`] when the text is tokenized.
 pub mod class {
@@ -168,11 +159,16 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
     if SPEECH_VERB_LENGTHS.get(initial)? & (1 << word.len().min(63)) == 0 {
         return None;
     }
-    let lower = lowercase_ascii(word)?;
-    SPEECH_VERBS
-        .binary_search_by(|(form, _)| (*form).cmp(lower.as_str()))
-        .ok()
-        .map(|i| SPEECH_VERBS[i].1)
+    // The forms are ASCII: another script is no form of them.
+    if !word.is_ascii() {
+        return None;
+    }
+    crate::names::with_lowercase(word, |lower| {
+        SPEECH_VERBS
+            .binary_search_by(|(form, _)| (*form).cmp(lower))
+            .ok()
+            .map(|i| SPEECH_VERBS[i].1)
+    })
 }
 
 /// Speech verbs whose plain form may also be a noun or adjective in a name

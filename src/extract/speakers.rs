@@ -425,12 +425,12 @@ pub fn is_name_word(word: &str) -> bool {
 
 /// The gender a title word or an honorific marks.
 pub fn title_gender(word: &str) -> Option<Gender> {
-    // Asked of every word of a name phrase: lowercased on the stack, and a
-    // word longer than every title is none.
-    let mut w = arrayvec::ArrayString::<16>::new();
-    w.try_push_str(word.trim_end_matches('.')).ok()?;
-    w.make_ascii_lowercase();
-    match w.as_str() {
+    // Asked of every word of a name phrase: lowercased on the stack. Titles
+    // are ASCII.
+    if !word.is_ascii() {
+        return None;
+    }
+    names::with_lowercase(word.trim_end_matches('.'), |w| match w {
         "mr" | "sheikh" | "sir" | "lord" | "king" | "prince" | "emir" | "spokesman"
         | "chairman" | "congressman" | "businessman" | "statesman" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "baroness" | "queen" | "princess"
@@ -438,7 +438,7 @@ pub fn title_gender(word: &str) -> Option<Gender> {
             Some(Gender::Female)
         }
         _ => None,
-    }
+    })
 }
 
 /// Where the name of a phrase ends its title: the trailing run of name
