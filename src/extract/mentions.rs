@@ -544,11 +544,12 @@ impl Extractor<'_> {
                 let id = match self.governments.get(country) {
                     Some(&id) => id,
                     None => {
+                        let government = super::resolve::government_of(country);
                         let id = self.table.register(Person {
                             kind: SpeakerKind::Institution,
-                            organization: Some(super::resolve::government_of(country)),
+                            organization: Some(government.clone()),
                             country: Some(country),
-                            ..Person::named(super::resolve::government_of(country))
+                            ..Person::named(government)
                         });
                         self.governments.insert(country, id);
                         id

@@ -198,11 +198,21 @@ struct Keys {
 
 impl Keys {
     fn of(p: &Person) -> Keys {
+        let full = std::iter::once(&p.name)
+            .chain(&p.forms)
+            .map(|f| fold(f))
+            .collect();
+        // Institutions and anonymous people are found by their whole name
+        // only: the word index leaves them out (and a record never turns
+        // into a person), so their other keys would never be read.
+        if !p.is_person() {
+            return Keys {
+                full,
+                ..Keys::default()
+            };
+        }
         Keys {
-            full: std::iter::once(&p.name)
-                .chain(&p.forms)
-                .map(|f| fold(f))
-                .collect(),
+            full,
             surnames: p.surname_keys().collect(),
             family: p.family_key(),
             first: p
@@ -235,7 +245,7 @@ impl SpeakerTable {
         // Most registrations find someone already known and change no name.
         let known = names::with_fold(&person.name, |key| self.find_kind_key(person.kind, key));
         let before = known.and_then(|id| forms_before(self, id));
-        let id = self.register_unkeyed(person);
+        let id = self.register_unkeyed(person, known);
         if self.people.len() != names_before
             || forms_before(self, id) != before
             || known != Some(id)
@@ -264,9 +274,10 @@ impl SpeakerTable {
         self.keys = self.people.iter().map(Keys::of).collect();
     }
 
-    fn register_unkeyed(&mut self, person: Person) -> PersonId {
-        if let Some(id) = names::with_fold(&person.name, |key| self.find_kind_key(person.kind, key))
-        {
+    /// [`Self::register`] before the keys are brought up to date; `known` is
+    /// the person of the same kind one of whose names is `person`'s.
+    fn register_unkeyed(&mut self, person: Person, known: Option<PersonId>) -> PersonId {
+        if let Some(id) = known {
             self.fill_in(id, person);
             return id;
         }
@@ -614,16 +625,9 @@ pub fn is_role_complement(word: &str) -> bool {
 }
 
 fn join(words: &[&str]) -> Option<String> {
-    let words: Vec<&str> = words
-        .iter()
-        .copied()
-        .skip_while(|w| lexicon::is_name_connector(w))
-        .collect();
-    let mut end = words.len();
-    while end > 0 && lexicon::is_name_connector(words[end - 1]) {
-        end -= 1;
-    }
-    (end > 0).then(|| words[..end].join(" "))
+    let start = words.iter().position(|w| !lexicon::is_name_connector(w))?;
+    let end = words.iter().rposition(|w| !lexicon::is_name_connector(w))?;
+    Some(words[start..=end].join(" "))
 }
 
 #[cfg(test)]
