@@ -615,7 +615,6 @@ fn is_clause(text: &str) -> bool {
 /// "called" or a possessive, and no sentence punctuation ("Those Guys Have
 /// All the Fun"). Headlines are handled apart, where title case is the rule.
 fn is_title(text: &str, lead: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
     let small = |w: &str| {
         matches!(
             w,
@@ -634,13 +633,18 @@ fn is_title(text: &str, lead: &str) -> bool {
                 | "from"
         )
     };
-    let title_case = words.len() >= 2
-        && words.iter().enumerate().all(|(i, w)| {
+    let title_case = text.split_whitespace().nth(1).is_some()
+        && text.split_whitespace().enumerate().all(|(i, w)| {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                 || (i > 0 && small(w))
         });
+    // Most quotations are not in title case: the lead (all the paragraph
+    // before the quotation) is lowercased only for those that are.
+    if !title_case {
+        return false;
+    }
     let lead = lead.trim_end().to_lowercase();
     let introduced = [
         "titled",
@@ -658,7 +662,5 @@ fn is_title(text: &str, lead: &str) -> bool {
     ]
     .iter()
     .any(|w| lead.ends_with(w));
-    title_case
-        && (introduced || !text.trim_end().ends_with(['.', '!', '?', ',']))
-        && !text.contains(", ")
+    (introduced || !text.trim_end().ends_with(['.', '!', '?', ','])) && !text.contains(", ")
 }

@@ -136,11 +136,20 @@ pub(super) fn is_person_noun(word: &str) -> bool {
 /// Whether `word`, in any case, is a noun of `nouns` (sorted lowercase
 /// singulars) or its plural in -s or -es.
 fn is_noun_of(nouns: &[&str], word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
     let found = |w: &str| nouns.binary_search(&w).is_ok();
-    found(&lower)
-        || lower.strip_suffix('s').is_some_and(found)
-        || lower.strip_suffix("es").is_some_and(found)
+    let is_noun = |lower: &str| {
+        found(lower)
+            || lower.strip_suffix('s').is_some_and(found)
+            || lower.strip_suffix("es").is_some_and(found)
+    };
+    // Lowercased on the stack: asked of most words of every speaker phrase.
+    match arrayvec::ArrayString::<32>::from(word) {
+        Ok(mut lower) => {
+            lower.make_ascii_lowercase();
+            is_noun(&lower)
+        }
+        Err(_) => is_noun(&word.to_ascii_lowercase()),
+    }
 }
 
 impl Extractor<'_> {
@@ -253,7 +262,7 @@ impl Extractor<'_> {
         // 3. Documents.
         if let Some(doc) = words
             .iter()
-            .position(|w| is_document_noun(&w.to_lowercase()))
+            .position(|w| names::with_lowercase(w, is_document_noun))
             && doc + 1 >= words.len().min(doc + 1)
         {
             return self.document_issuer(cue, &words, doc);
