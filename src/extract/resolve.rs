@@ -121,7 +121,7 @@ fn anonymous_name(words: &[&str]) -> Option<String> {
 /// Democrat", "one Sanders supporter", "a 2008 Clinton veteran"
 /// (assets/lexicon/source_nouns.txt).
 pub(super) fn is_source_noun(word: &str) -> bool {
-    is_noun_of(lexicon::SOURCE_NOUNS, word)
+    with_ascii_lowercase(word, |lower| is_noun_in(lexicon::SOURCE_NOUNS, lower))
 }
 
 /// People by what they do or who they are to someone, as descriptions name
@@ -130,25 +130,29 @@ pub(super) fn is_source_noun(word: &str) -> bool {
 /// source with a title of its own (so "one mother" stays unnamed rather
 /// than becoming "Mother"); assets/lexicon/person_nouns.txt.
 pub(super) fn is_person_noun(word: &str) -> bool {
-    is_source_noun(word) || is_noun_of(lexicon::PERSON_NOUNS, word)
+    with_ascii_lowercase(word, |lower| {
+        is_noun_in(lexicon::SOURCE_NOUNS, lower) || is_noun_in(lexicon::PERSON_NOUNS, lower)
+    })
 }
 
-/// Whether `word`, in any case, is a noun of `nouns` (sorted lowercase
-/// singulars) or its plural in -s or -es.
-fn is_noun_of(nouns: &[&str], word: &str) -> bool {
+/// Whether `lower` (a word in ASCII lowercase) is a noun of `nouns` (sorted
+/// lowercase singulars) or its plural in -s or -es.
+fn is_noun_in(nouns: &[&str], lower: &str) -> bool {
     let found = |w: &str| nouns.binary_search(&w).is_ok();
-    let is_noun = |lower: &str| {
-        found(lower)
-            || lower.strip_suffix('s').is_some_and(found)
-            || lower.strip_suffix("es").is_some_and(found)
-    };
-    // Lowercased on the stack: asked of most words of every speaker phrase.
+    found(lower)
+        || lower.strip_suffix('s').is_some_and(found)
+        || lower.strip_suffix("es").is_some_and(found)
+}
+
+/// Calls `f` with `word` in ASCII lowercase, on the stack when it is short:
+/// the noun lists are asked about most words of every speaker phrase.
+fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     match arrayvec::ArrayString::<32>::from(word) {
         Ok(mut lower) => {
             lower.make_ascii_lowercase();
-            is_noun(&lower)
+            f(&lower)
         }
-        Err(_) => is_noun(&word.to_ascii_lowercase()),
+        Err(_) => f(&word.to_ascii_lowercase()),
     }
 }
 
