@@ -121,7 +121,7 @@ fn anonymous_name(words: &[&str]) -> Option<String> {
 /// Democrat", "one Sanders supporter", "a 2008 Clinton veteran"
 /// (assets/lexicon/source_nouns.txt).
 pub(super) fn is_source_noun(word: &str) -> bool {
-    with_ascii_lowercase(word, |lower| is_noun_in(lexicon::SOURCE_NOUNS, lower))
+    names::with_lowercase(word, |lower| is_noun_in(lexicon::SOURCE_NOUNS, lower))
 }
 
 /// People by what they do or who they are to someone, as descriptions name
@@ -130,30 +130,18 @@ pub(super) fn is_source_noun(word: &str) -> bool {
 /// source with a title of its own (so "one mother" stays unnamed rather
 /// than becoming "Mother"); assets/lexicon/person_nouns.txt.
 pub(super) fn is_person_noun(word: &str) -> bool {
-    with_ascii_lowercase(word, |lower| {
+    names::with_lowercase(word, |lower| {
         is_noun_in(lexicon::SOURCE_NOUNS, lower) || is_noun_in(lexicon::PERSON_NOUNS, lower)
     })
 }
 
-/// Whether `lower` (a word in ASCII lowercase) is a noun of `nouns` (sorted
+/// Whether `lower` (a word in lowercase) is a noun of `nouns` (sorted
 /// lowercase singulars) or its plural in -s or -es.
 fn is_noun_in(nouns: &[&str], lower: &str) -> bool {
     let found = |w: &str| nouns.binary_search(&w).is_ok();
     found(lower)
         || lower.strip_suffix('s').is_some_and(found)
         || lower.strip_suffix("es").is_some_and(found)
-}
-
-/// Calls `f` with `word` in ASCII lowercase, on the stack when it is short:
-/// the noun lists are asked about most words of every speaker phrase.
-fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    match arrayvec::ArrayString::<32>::from(word) {
-        Ok(mut lower) => {
-            lower.make_ascii_lowercase();
-            f(&lower)
-        }
-        Err(_) => f(&word.to_ascii_lowercase()),
-    }
 }
 
 impl Extractor<'_> {
