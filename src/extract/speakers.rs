@@ -243,7 +243,7 @@ impl SpeakerTable {
         let forms_before =
             |t: &Self, id: PersonId| t.people.get(id).map(|p| (p.name.len(), p.forms.len()));
         // Most registrations find someone already known and change no name.
-        let known = names::with_fold(&person.name, |key| self.find_kind_key(person.kind, key));
+        let known = names::with_fold(&person.name, |key| self.find_key(key, Some(person.kind)));
         let before = known.and_then(|id| forms_before(self, id));
         let id = self.register_unkeyed(person, known);
         if self.people.len() != names_before
@@ -358,18 +358,15 @@ impl SpeakerTable {
 
     /// The person registered under `name` or one of its forms (folded).
     pub fn by_name(&self, name: &str) -> Option<PersonId> {
-        names::with_fold(name, |key| self.find_key(key))
+        names::with_fold(name, |key| self.find_key(key, None))
     }
 
-    /// The person of `kind` one of whose names folds to `key`.
-    fn find_kind_key(&self, kind: SpeakerKind, key: &str) -> Option<PersonId> {
-        (0..self.people.len())
-            .find(|&i| self.people[i].kind == kind && self.keys[i].full.iter().any(|k| k == key))
-    }
-
-    /// The person one of whose names folds to `key`.
-    fn find_key(&self, key: &str) -> Option<PersonId> {
-        (0..self.people.len()).find(|&i| self.keys[i].full.iter().any(|k| k == key))
+    /// The person (of `kind`, when given) one of whose names folds to `key`.
+    fn find_key(&self, key: &str, kind: Option<SpeakerKind>) -> Option<PersonId> {
+        (0..self.people.len()).find(|&i| {
+            kind.is_none_or(|kind| self.people[i].kind == kind)
+                && self.keys[i].full.iter().any(|k| k == key)
+        })
     }
 
     /// "the Foreign Office Spokesperson": the latest-registered person whose
