@@ -36,41 +36,56 @@ pub enum Added {
 /// The content hash of a body: BLAKE3 of its words separated by single
 /// spaces, so re-saving a page with other line breaks is still a duplicate.
 pub fn content_hash(body: &str) -> String {
-    // The words are gathered into one buffer and hashed at once (BLAKE3 fed
-    // word by word cost 5% of an import), each word copied whole; only the
-    // bytes that may begin a space get a closer look. This runs on every
-    // imported body, on the writer's thread.
+    // Most of a body is already words separated by one space: those runs
+    // are copied whole, and only the other gaps (line breaks, runs of
+    // spaces, Unicode spaces, the ends) are rewritten. Copying word by word
+    // cost 4% of an import; feeding BLAKE3 word by word cost 5%. This runs
+    // on every imported body, on the writer's thread.
     let bytes = body.as_bytes();
     let mut words = Vec::with_capacity(bytes.len());
+    // Where the text not yet copied starts; it never starts with a space.
+    let mut run = 0;
     let mut i = 0;
-    loop {
-        // Skip the gap…
+    while i < bytes.len() {
+        // Only the bytes that may begin a space get a closer look…
+        if !MAY_BEGIN_SPACE[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        // …and the commonest, one space between two words, stays in the run.
+        if bytes[i] == b' '
+            && i > run
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&next| !MAY_BEGIN_SPACE[next as usize])
+        {
+            i += 1;
+            continue;
+        }
+        let gap = i;
         while i < bytes.len() {
             match space_len(body, i) {
                 0 => break,
                 len => i += len,
             }
         }
-        if i == bytes.len() {
-            break;
-        }
-        // …then copy the word: it runs to the next byte that may begin a space.
-        let word_start = i;
-        i += 1;
-        loop {
-            while i < bytes.len() && !MAY_BEGIN_SPACE[bytes[i] as usize] {
-                i += 1;
-            }
-            if i == bytes.len() || space_len(body, i) > 0 {
-                break;
-            }
+        if i == gap {
+            // A lead byte of a character that is not a space.
             i += 1;
+            continue;
         }
-        if !words.is_empty() {
-            words.push(b' ');
+        // One space before a lead byte that is not a space's is one space
+        // between two words too.
+        let single_space = i == gap + 1 && bytes[gap] == b' ' && gap > run && i < bytes.len();
+        if !single_space {
+            words.extend_from_slice(&bytes[run..gap]);
+            if i < bytes.len() && !words.is_empty() {
+                words.push(b' ');
+            }
+            run = i;
         }
-        words.extend_from_slice(&bytes[word_start..i]);
     }
+    words.extend_from_slice(&bytes[run..]);
     blake3::hash(&words).to_hex()[..32].to_string()
 }
 
