@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "how each statement's speaker was found",
         sql: V4,
     },
+    Migration {
+        description: "full-text indexes that hold an import batch in memory",
+        sql: V5,
+    },
 ];
 
 /// The version this build writes.
@@ -174,6 +178,15 @@ const V4: &str = r#"
 ALTER TABLE statements ADD COLUMN attribution TEXT;
 "#;
 
+const V5: &str = r#"
+-- The full-text indexes keep up to 8 MiB of new entries in memory (FTS5's
+-- default is 1 MiB) before writing them out as a segment: an import batch
+-- (import.rs, BATCH_FILES) then becomes one segment per index, and there are
+-- fewer segments to merge. Stored in the indexes' own configuration tables.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 8388608);
+INSERT INTO statements_fts(statements_fts, rank) VALUES ('hashsize', 8388608);
+"#;
+
 /// Applies every step of `migrations` beyond the database's version, each
 /// in its own transaction that also bumps `user_version`.
 pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<u32> {
@@ -263,6 +276,22 @@ mod tests {
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .unwrap();
         assert_eq!(tables, 0);
+    }
+
+    #[test]
+    fn full_text_indexes_hold_an_import_batch_in_memory() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, MIGRATIONS).unwrap();
+        for table in ["articles_fts_config", "statements_fts_config"] {
+            let size: i64 = conn
+                .query_row(
+                    &format!("SELECT v FROM {table} WHERE k = 'hashsize'"),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(size, 8 << 20, "{table}");
+        }
     }
 
     #[test]
