@@ -46,8 +46,9 @@ struct Head {
 /// to 80 characters, with no colon or line break, that spaces, a timestamp
 /// and spaces then a colon follow; then a timestamp after the colon, if
 /// one is there. Written out rather than as a regular expression: this
-/// runs on every paragraph with a colon near its start, and a regex search
-/// cost a twentieth of extraction. (The tests hold it to the regex
+/// runs on every paragraph with a colon near its start, where the regex
+/// search took 3% of extraction's instructions and this takes 1%. Timestamps
+/// are ASCII digits. (The tests hold it to the regex
 /// `^(?P<name>[^:\n]{1,80}?)\s*(?P<t1>T)?\s*:(?:[ \t]*(?P<t2>T))?`, where
 /// `T` is `\([0-9]{1,2}(?::[0-9]{2}){1,2}\)`.)
 fn head(window: &str) -> Option<Head> {
