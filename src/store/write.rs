@@ -53,11 +53,13 @@ pub fn content_hash(body: &str) -> String {
             continue;
         }
         // …and the commonest, one space between two words, stays in the run.
+        // (Before a character such as “ that only may begin a space, it takes
+        // the longer way below, to the same result.)
         if bytes[i] == b' '
             && i > run
             && bytes
                 .get(i + 1)
-                .is_some_and(|&next| !MAY_BEGIN_SPACE[next as usize])
+                .is_some_and(|&next| !MAY_BEGIN_SPACE[usize::from(next)])
         {
             i += 1;
             continue;
@@ -74,16 +76,11 @@ pub fn content_hash(body: &str) -> String {
             i += 1;
             continue;
         }
-        // One space before a lead byte that is not a space's is one space
-        // between two words too.
-        let single_space = i == gap + 1 && bytes[gap] == b' ' && gap > run && i < bytes.len();
-        if !single_space {
-            words.extend_from_slice(&bytes[run..gap]);
-            if i < bytes.len() && !words.is_empty() {
-                words.push(b' ');
-            }
-            run = i;
+        words.extend_from_slice(&bytes[run..gap]);
+        if i < bytes.len() && !words.is_empty() {
+            words.push(b' ');
         }
+        run = i;
     }
     words.extend_from_slice(&bytes[run..]);
     blake3::hash(&words).to_hex()[..32].to_string()
